@@ -1,0 +1,18 @@
+using System.CommandLine;
+using DigitLock.Cli.Commands;
+
+namespace DigitLock.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>Every command of the host CLI; each lives in its own file under Commands/.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "DigitLock host tools: train, quantize and inspect the digit model, run the board simulator, push models.");
+        root.Subcommands.Add(DoctorCommand.Create());
+        return root;
+    }
+}
