@@ -40,7 +40,7 @@ public class DoctorTests
             var layout = new RepoLayout(root);
             var req = ToolRequirement.ParseNpm(new[] { "@scope/pkg@1.2.3  --legacy-peer-deps  why" }).Single();
             Assert.Equal("npm:@scope/pkg", req.Name);
-            Assert.Equal("npm install --prefix .cache/npm --no-save --legacy-peer-deps @scope/pkg@1.2.3", req.InstallCommand);
+            Assert.Equal("npm install --prefix .cache/npm --legacy-peer-deps @scope/pkg@1.2.3", req.InstallCommand);
             Assert.False(req.Probe(layout).Found);
 
             var dir = Path.Combine(layout.NodeModulesDir, "@scope", "pkg");

@@ -76,7 +76,7 @@ public sealed class ToolRequirement
             var version = spec[(at + 1)..];
             var flags = fields[1] == "-" ? "" : " " + fields[1];
             var purpose = string.Join(' ', fields.Skip(2));
-            var install = $"npm install --prefix .cache/npm --no-save{flags} {spec}";
+            var install = $"npm install --prefix .cache/npm{flags} {spec}";
             yield return new ToolRequirement("npm:" + package, install, purpose,
                 layout => ProbeNpmPackage(layout, package, version));
         }
