@@ -13,6 +13,14 @@ public static class Program
         var root = new RootCommand(
             "DigitLock host tools: train, quantize and inspect the digit model, run the board simulator, push models.");
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(InferCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        DatasetCommand.Register(root);
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(TransferCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
         return root;
     }
 }

@@ -121,6 +121,18 @@ DL_API const uint8_t *dl_metadata(const dl_engine *e, const char *name, size_t *
 /* Selects kernels: 0 = plain reference loops, 1 = optimized (DSP on Cortex-M7). Default 1. */
 DL_API void dl_set_kernel_variant(dl_engine *e, int variant);
 
+/* Output-stage arithmetic of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED.
+ * DL_REQUANT_FLOAT (default): XNNPACK's fp32 requantization, float(acc) *
+ * (in_scale*w_scale/out_scale as float), round half to even. This is what the
+ * TensorFlow Lite runtime computes when its default XNNPACK delegate runs int8
+ * ops (the tfjs-tflite oracle: 10,000/10,000 MNIST outputs identical).
+ * DL_REQUANT_INTEGER: TFLite's reference integer path (QuantizeMultiplier +
+ * MultiplyByQuantizedMultiplier), as in TFLite's builtin kernels, TFLite
+ * Micro and CMSIS-NN. The two differ by one step on rare rounding ties. */
+enum { DL_REQUANT_FLOAT = 0, DL_REQUANT_INTEGER = 1 };
+DL_API void dl_set_requantization(dl_engine *e, int mode);
+DL_API int dl_get_requantization(const dl_engine *e);
+
 DL_API const char *dl_status_name(int code);
 
 /* Benchmark markers: empty, never inlined functions the QEMU instruction-count plugin
