@@ -9,7 +9,8 @@ namespace DigitLock.Core.Hardware
     {
         /// <summary>
         /// Fills <paramref name="scores"/> (10 entries, one per digit, 0..255 where 255 is
-        /// certain) and returns the most likely digit. Allocates nothing.
+        /// certain) and returns the most likely digit. Allocates nothing. Returns -1 (scores all
+        /// 0) when no model is installed: the app then refuses to read digits.
         /// </summary>
         int Classify(byte[] image28x28, byte[] scores);
     }

@@ -18,6 +18,7 @@ namespace DigitLock.Core.Ui
         public const int Undo = 13;
         public const int Submit = 14;
         public const int Retry = 15;
+        public const int PairHost = 16;
         public const int ThresholdDown = 20;
         public const int ThresholdUp = 21;
         public const int MarginDown = 22;

@@ -269,6 +269,9 @@ namespace DigitLock.Core.Ui
                 case ButtonId.Events:
                     ShowEvents();
                     break;
+                case ButtonId.PairHost:
+                    ShowPairingCode();
+                    break;
                 case ButtonId.Exit:
                     if (_mode == AppMode.Admin)
                     {
@@ -305,7 +308,13 @@ namespace DigitLock.Core.Ui
                 return;
             }
 
-            _parts.Classifier.Classify(_image, _scores);
+            // -1: no model is installed; guessing would let any scribble count as a digit.
+            if (_parts.Classifier.Classify(_image, _scores) < 0)
+            {
+                AskRewrite(box, "NO MODEL - CANNOT READ DIGITS");
+                return;
+            }
+
             int digit = _confidence.Accept(_scores);
             if (digit == ConfidencePolicy.Rewrite)
             {
@@ -982,6 +991,23 @@ namespace DigitLock.Core.Ui
             lines[info.Length] = "PREPROCESSING V" + PreprocessParams.Version;
             lines[info.Length + 1] = "MIN SCORE " + _settings.ConfidenceThreshold + " LEAD " + _settings.ConfidenceMargin;
             AddTextLines(lines);
+            AddButtonBar(new int[] { ButtonId.PairHost, ButtonId.Exit }, new string[] { "PAIR HOST", "BACK" });
+            Draw();
+        }
+
+        /// <summary>Opens a model-push pairing window and shows its one-time code (ModelPush/HostPairing).</summary>
+        private void ShowPairingCode()
+        {
+            BeginScreen(AppMode.ModelInfo, "PAIR HOST", Rgb565.Accent);
+            if (_parts.Pairing == null)
+            {
+                AddTextLines(new string[] { "THIS BOARD TAKES NO PUSHED MODELS" });
+            }
+            else
+            {
+                AddTextLines(new string[] { "ON THE HOST RUN", "DIGITLOCK PAIR --CODE", _parts.Pairing.Open(), "VALID 2 MINUTES, ONCE" });
+            }
+
             AddButtonBar(new int[] { ButtonId.Exit }, new string[] { "BACK" });
             Draw();
         }

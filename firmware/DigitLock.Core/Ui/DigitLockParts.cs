@@ -1,4 +1,5 @@
 using DigitLock.Core.Hardware;
+using DigitLock.Core.ModelPush;
 using DigitLock.Core.Security;
 
 namespace DigitLock.Core.Ui
@@ -57,5 +58,8 @@ namespace DigitLock.Core.Ui
 
         /// <summary>Lines for the admin menu's model-info screen (name, version, accuracy...).</summary>
         public string[] ModelInfo { get; set; }
+
+        /// <summary>Model-push pairing shown by the model screen's PAIR HOST button (null: the board takes no pushes).</summary>
+        public HostPairing Pairing { get; set; }
     }
 }
