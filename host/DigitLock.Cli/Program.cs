@@ -21,6 +21,9 @@ public static class Program
         root.Subcommands.Add(TransferCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
+        root.Subcommands.Add(QuantizeCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(BuildModelCommand.Create());
         return root;
     }
 }

@@ -87,7 +87,9 @@ typedef struct dl_op_info {
     int32_t weight_bytes;      /* bytes of constant tensors this op reads */
 } dl_op_info;
 
-/* Bytes of arena dl_prepare will need for this model (tables + activations). */
+/* Bytes of arena dl_prepare will need for this model (tables + activations), for an
+ * arena pointer of any alignment. Validates the whole model like dl_prepare. Both
+ * functions use about 3 KB of stack (the planner's work list) and no heap. */
 DL_API int dl_arena_required(const uint8_t *model, size_t model_len, size_t *out_bytes, dl_error *err);
 
 /* Validate the model and plan the arena. On success *out points into arena. */
