@@ -1,0 +1,65 @@
+using System.CommandLine;
+using DigitLock.Training.Data;
+using DigitLock.Training.Train;
+
+namespace DigitLock.Cli.Commands;
+
+/// <summary>`digitlock experiment transfer-table`: AN12892's Table 1 (transfer learning vs training from scratch).</summary>
+public static class ExperimentCommand
+{
+    public static Command Create()
+    {
+        var experiment = new Command("experiment", "Experiments that print tables for docs/benchmarks.md.");
+        experiment.Subcommands.Add(CreateTransferTable());
+        return experiment;
+    }
+
+    private static Command CreateTransferTable()
+    {
+        var baseModel = new Option<string>("--base") { Description = "The MNIST-trained float .model", Required = true };
+        var data = new Option<string>("--data") { Description = "Touch/pen digits with writer ids (a DAT folder, e.g. from dataset import-unipen)", Required = true };
+        var sizes = new Option<string>("--sizes") { Description = "Examples per digit, comma-separated ('all' = every training writer's sample)", DefaultValueFactory = _ => "10,30,100,300,all" };
+        var seeds = new Option<int>("--seeds") { Description = "Repetitions, each with its own held-out writers", DefaultValueFactory = _ => 3 };
+        var threads = new Option<int>("--threads") { Description = "Threads", DefaultValueFactory = _ => 2 };
+        var json = new Option<string>("--json") { Description = "Also write the figures as JSON" };
+        var command = new Command("transfer-table",
+            "Accuracy on held-out writers after training on K examples per digit, with and without transfer learning from the base model (AN12892 Table 1).");
+        foreach (Option o in new Option[] { baseModel, data, sizes, seeds, threads, json })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var layout = RepoLayout.Locate();
+                var dataset = DataSources.Open(parse.GetValue(data)!, TrainingConsole.MnistDir(layout));
+                var sizeList = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (sizeList.Length == 0 || sizeList.Any(s => s != "all" && !(int.TryParse(s, out var k) && k > 0)))
+                {
+                    throw new ArgumentException($"--sizes {parse.GetValue(sizes)}: expected positive counts or 'all', comma-separated");
+                }
+
+                var seedCount = Math.Max(1, parse.GetValue(seeds));
+                var options = new TrainingOptions { Threads = Math.Max(1, parse.GetValue(threads)), LearningRate = 1e-3f, FinalLearningRate = 1e-5f };
+                var table = new TransferTable(parse.GetValue(baseModel)!, dataset, options) { Progress = Console.WriteLine };
+                var cells = table.Run(sizeList, seedCount);
+                Console.WriteLine();
+                Console.Write(TransferTable.Markdown(cells, seedCount, dataset.Name));
+                if (parse.GetValue(json) is { } path)
+                {
+                    File.WriteAllText(path, TransferTable.Json(cells));
+                }
+
+                return 0;
+            }
+            catch (Exception e) when (TrainingConsole.IsUserError(e))
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}
