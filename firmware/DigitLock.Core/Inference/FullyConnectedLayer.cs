@@ -7,8 +7,7 @@ namespace DigitLock.Core.Inference
         private readonly int _depth;
         private readonly int _outputs;
         private readonly sbyte[] _weights;
-        private readonly int[] _bias;
-        private readonly int _inOffset;
+        private readonly int[] _biasZp;
 
         public FullyConnectedLayer(int builtin, int input, int output, int batches, int depth, int outputs,
             sbyte[] weights, int[] bias, int inputOffset, ChannelRequantizer requantizer)
@@ -18,8 +17,17 @@ namespace DigitLock.Core.Inference
             _depth = depth;
             _outputs = outputs;
             _weights = weights;
-            _bias = bias;
-            _inOffset = inputOffset;
+            // sum_d w*(x+off) + b == sum_d w*x + (b + off*sum_d w): the offset leaves the inner
+            // loop. Exact in int32 (wrapping sums, final values checked at load not to overflow).
+            _biasZp = new int[outputs];
+            for (int c = 0; c < outputs; ++c)
+            {
+                int sum = 0;
+                for (int d = 0; d < depth; ++d)
+                    sum += weights[c * depth + d];
+                _biasZp[c] = bias[c] + inputOffset * sum;
+            }
+
             Requantizer = requantizer;
             Macs = (long)batches * outputs * depth;
         }
@@ -37,10 +45,9 @@ namespace DigitLock.Core.Inference
                 for (int c = 0; c < _outputs; ++c)
                 {
                     int wc = c * depth;
-                    int acc = 0;
+                    int acc = _biasZp[c];
                     for (int d = 0; d < depth; ++d)
-                        acc += w[wc + d] * (arena[x + d] + _inOffset);
-                    acc += _bias[c];
+                        acc += w[wc + d] * arena[x + d];
                     arena[o++] = (sbyte)Requantizer.Apply(acc, c);
                 }
             }
