@@ -1,7 +1,7 @@
 namespace DigitLock.Training.Model;
 
 /// <summary>
-/// Named architectures. "default" was chosen by measurement (docs/training-notes.md has the table):
+/// Named architectures. "default" was chosen by measurement (docs/training.md has the table):
 /// the smallest candidate that reaches the MNIST accuracy goal inside the board's budgets
 /// (int8 constants &lt;= 20 KB, int8 arena &lt;= 16 KB with two tensors alive).
 /// </summary>
