@@ -22,6 +22,7 @@ namespace DigitLock.Core.ModelPush
         private readonly IEntropySource _entropy;
         private readonly IModelEngine _engine;
         private readonly ActiveModel _active;
+        private readonly ModelInstaller _installer;
         private readonly IPushObserver _observer;
         private readonly object _sync = new object();
         private byte[] _nonce;
@@ -37,6 +38,7 @@ namespace DigitLock.Core.ModelPush
             _engine = engine;
             _active = active;
             _observer = observer;
+            _installer = new ModelInstaller(slots, engine, active);
             DeviceId = "digitlock";
             MaxModelBytes = 512 * 1024;
         }
@@ -200,39 +202,17 @@ namespace DigitLock.Core.ModelPush
 
             _uploading = false;
             byte[] model = _upload.Assemble();
-            if (!ConstantTime.Equals(Sha256.Hash(model), _upload.Sha256))
-            {
-                _upload.Discard();
-                throw new PushProtocolException(PushError.HashMismatch, "model bytes do not match the authenticated SHA-256");
-            }
-
-            string reason;
-            ILoadedModel loaded = _engine.Prepare(model, out reason);
-            if (loaded == null)
-            {
-                _upload.Discard();
-                throw new PushProtocolException(PushError.ModelRejected, "engine rejects the model: " + reason);
-            }
-
             string note;
-            if (ModelSelfTest.Run(loaded, out note) == ModelSelfTest.Failed)
-            {
-                loaded.Release();
-                _upload.Discard();
-                throw new PushProtocolException(PushError.SelfTestFailed, note);
-            }
-
             try
             {
-                _slots.Install(model, _upload.Version, _upload.Sha256, note);
+                note = _installer.Install(model, _upload.Version, _upload.Sha256);
             }
-            catch (StorageException)
+            catch (PushProtocolException)
             {
-                loaded.Release();
+                _upload.Discard();
                 throw;
             }
 
-            _active.Use(loaded);
             Log("push: model v" + _upload.Version + " active in slot " + _slots.ActiveSlot + " (" + note + ")");
             _upload.Discard();
             Changed();

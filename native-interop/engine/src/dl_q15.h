@@ -47,6 +47,18 @@ static inline void dl_widen_pair(const int8_t *src, int16_t *dst, int32_t k, int
         *t++ = src[i];
 }
 
+/* Columns interleaved for the one-channel, six-pixel kernel (K % 4 == 0):
+ * group g of column c is the word pair at int16 offset 4 * (ncol * g + c). */
+static inline void dl_widen_cols(const int8_t *src, int16_t *dst, int32_t k, int c, int ncol)
+{
+    int16_t *d = dst + 4 * c;
+    for (int32_t i = 0; i + 4 <= k; i += 4, d += 4 * ncol) {
+        uint32_t v = dl_ld32(src + i);
+        dl_st32(d, dl_sxtb16(v));
+        dl_st32(d + 2, dl_sxtb16_ror8(v));
+    }
+}
+
 /* acc[2c+r] += column_c . w_r for an interleaved pair of columns and two
  * int8 weight rows: per four lanes 2+2 word loads, 4 SXTB16, 8 SMLAD. */
 static inline void dl_dot_q15_2x2(const int16_t *x, const int8_t *w0, const int8_t *w1, int32_t k, int32_t *acc)
