@@ -24,6 +24,10 @@ public static class Program
         root.Subcommands.Add(QuantizeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BuildModelCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(SimCommand.CreateDemo());
+        root.Subcommands.Add(PushCommand.CreatePair());
+        root.Subcommands.Add(PushCommand.CreatePush());
         return root;
     }
 }

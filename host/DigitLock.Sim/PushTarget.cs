@@ -4,16 +4,23 @@ using DigitLock.Core.ModelPush;
 
 namespace DigitLock.Sim;
 
-/// <summary>Where `digitlock push` and `digitlock pair` connect: sim://HOST:PORT (the simulator's web port).</summary>
+/// <summary>Where `digitlock push` and `digitlock pair` connect: sim://HOST:PORT (the simulator's web port) or serial:/dev/ttyXXX[@BAUD] (a board).</summary>
 public sealed class PushTarget : IDisposable
 {
-    private readonly TcpClient _tcp;
+    private readonly IDisposable _connection;
 
     private PushTarget(TcpClient tcp, string description)
     {
-        _tcp = tcp;
+        _connection = tcp;
         Description = description;
         Link = new TcpPushLink(tcp.GetStream());
+    }
+
+    private PushTarget(SerialPortLink serial, string description)
+    {
+        _connection = serial;
+        Description = description;
+        Link = serial;
     }
 
     public IPushLink Link { get; }
@@ -51,13 +58,14 @@ public sealed class PushTarget : IDisposable
 
         if (target.StartsWith("serial:", StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{target}: serial targets are not implemented yet (use sim://HOST:PORT or sd:DIR)");
+            var (path, baud) = SerialPortLink.ParseTarget(target["serial:".Length..]);
+            return new PushTarget(SerialPortLink.Open(path, baud), $"{path} at {baud} baud");
         }
 
-        throw new InvalidDataException($"{target}: unknown target (expected sim://HOST:PORT or sd:DIR)");
+        throw new InvalidDataException($"{target}: unknown target (expected sim://HOST:PORT, serial:/dev/ttyXXX[@BAUD] or sd:DIR)");
     }
 
-    public void Dispose() => _tcp.Dispose();
+    public void Dispose() => _connection.Dispose();
 
     private static int AskPushPort(string host, int webPort, string target)
     {

@@ -117,7 +117,7 @@ public static class PushCommand
 
     private static Option<string> Target() => new("--to")
     {
-        Description = "The device: sim://127.0.0.1:PORT (a running simulator's web port), or sd:DIR (a board's SD card, push only)",
+        Description = "The device: sim://127.0.0.1:PORT (a running simulator's web port), serial:/dev/ttyXXX[@BAUD] (a board's USB serial port, default 115200), or sd:DIR (a board's SD card, push only)",
         Required = true,
     };
 
