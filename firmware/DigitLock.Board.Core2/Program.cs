@@ -1,8 +1,8 @@
 using System;
 using System.Device.Gpio;
 using System.Device.I2c;
-using System.Threading;
 using DigitLock.Core.Hardware;
+using DigitLock.Core.Inference;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.System.IO.FileSystem;
 using nanoFramework.UI;
@@ -12,6 +12,10 @@ namespace DigitLock.Board
     /// <summary>Entry point on the M5Stack Core2 (stock nanoFramework M5Core2 firmware).</summary>
     public static class Program
     {
+        // PIN record, settings and model slots live on the internal flash drive so the lock works
+        // without a card; the card holds gathering samples and model packages only.
+        private const string ConfigRoot = "I:\\digitlock";
+
         public static void Main()
         {
             // Internal I2C bus first: the LCD is dark until the AXP192 powers it.
@@ -34,14 +38,13 @@ namespace DigitLock.Board
 
             IDisplay display = new FramebufferDisplay(BoardConfig.ScreenWidth, BoardConfig.ScreenHeight);
             ITouchInput touch = new Ft6336Touch(I2cDevice.Create(new I2cConnectionSettings(1, BoardConfig.TouchAddress)));
-            IStorage storage = new FileStorage(BoardConfig.StorageRoot);
+            IStorage config = new FileStorage(ConfigRoot);
+            IStorage card = new FileStorage(BoardConfig.StorageRoot);
             ILockOutput lockOutput = new GpioLockOutput(new GpioController(), BoardConfig.LockPin, BoardConfig.LockActiveHigh);
             IClock clock = new UptimeClock();
 
-            // Issue 7 wires these into the firmware core (UI, stroke capture, lock logic).
-            Firmware.Hold(display, touch, storage, lockOutput, clock);
-
-            Thread.Sleep(Timeout.Infinite);
+            // Stock firmware has no native inference engine: the managed int8 engine runs the model.
+            Firmware.Run(BoardConfig.Name, display, touch, config, card, lockOutput, clock, new ManagedClassifierFactory());
         }
 
         // A missing card is not fatal: FileStorage then reports IsPresent = false.

@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using System.Threading;
 using DigitLock.Core.Hardware;
 using nanoFramework.UI;
 
@@ -8,6 +7,10 @@ namespace DigitLock.Board
     /// <summary>Entry point on the i.MX RT1060 EVK (custom nanoCLR with Graphics, touch and SD).</summary>
     public static class Program
     {
+        // PIN record, settings and model slots must survive without a card: the custom nanoCLR's
+        // internal (QSPI/HyperFlash) file system drive.
+        private const string ConfigRoot = "I:\\digitlock";
+
         public static void Main()
         {
             // The eLCDIF panel is set up by the native display driver; the managed call only binds
@@ -18,14 +21,13 @@ namespace DigitLock.Board
 
             IDisplay display = new FramebufferDisplay(BoardConfig.ScreenWidth, BoardConfig.ScreenHeight);
             ITouchInput touch = new NativeTouchInput();
-            IStorage storage = new FileStorage(BoardConfig.StorageRoot);
+            IStorage config = new FileStorage(ConfigRoot);
+            IStorage card = new FileStorage(BoardConfig.StorageRoot);
             ILockOutput lockOutput = new GpioLockOutput(new GpioController(), BoardConfig.LockPin, BoardConfig.LockActiveHigh);
             IClock clock = new UptimeClock();
 
-            // Issue 7 wires these into the firmware core (UI, stroke capture, lock logic).
-            Firmware.Hold(display, touch, storage, lockOutput, clock);
-
-            Thread.Sleep(Timeout.Infinite);
+            // The custom nanoCLR carries the C engine as native interop.
+            Firmware.Run(BoardConfig.Name, display, touch, config, card, lockOutput, clock, new NativeClassifierFactory());
         }
     }
 }
