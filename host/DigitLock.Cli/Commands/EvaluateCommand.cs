@@ -21,10 +21,11 @@ public static class EvaluateCommand
         var labels = new Option<string>("--labels") { Description = "idx1 label file (with --images)" };
         var json = new Option<string>("--json") { Description = "Write the JSON report here" };
         var report = new Option<string>("--report") { Description = "Write confusion.png, misclassified.png and report.json into this folder" };
+        var reframe = new Option<bool>("--reframe") { Description = "Re-frame every image through the device's crop/scale/centre stage first (for pictures not captured by the device)" };
         var threads = new Option<int>("--threads") { Description = "Threads for the float model", DefaultValueFactory = _ => 2 };
 
         var command = new Command("evaluate", "Accuracy, per-digit precision/recall, confusion matrix and misclassified samples of a model.");
-        foreach (Option o in new Option[] { model, data, images, labels, json, report, threads })
+        foreach (Option o in new Option[] { model, data, images, labels, reframe, json, report, threads })
         {
             command.Options.Add(o);
         }
@@ -35,6 +36,11 @@ public static class EvaluateCommand
             {
                 var layout = RepoLayout.Locate();
                 var dataset = OpenData(layout, parse.GetValue(data), parse.GetValue(images), parse.GetValue(labels));
+                if (parse.GetValue(reframe))
+                {
+                    dataset = new ReframedDataset(dataset);
+                }
+
                 var digitModel = OpenModel(parse.GetValue(model)!, Math.Max(1, parse.GetValue(threads)));
                 var result = EvaluationReport.Evaluate(digitModel, dataset);
                 Console.Write(Format(result));
