@@ -43,7 +43,10 @@ public static class NetworkQuantizer
         Network network, IEnumerable<byte[]> calibrationImages, ModelDescription description, QuantizationOptions options)
     {
         var graph = NetworkGraph.FromNetwork(network);
-        var bytes = TfliteExporter.Export(graph, calibrationImages, description, options, out var quantized);
+        var calibration = calibrationImages as IReadOnlyList<byte[]> ?? calibrationImages.ToList();
+        var bytes = TfliteExporter.Export(graph, calibration, description, options, out var quantized);
+        // The first calibration image doubles as the self-test a device runs before switching to this model.
+        bytes = SelfTestEntry.Attach(quantized.Model, bytes, calibration[0]);
         return new Int8Export(bytes, graph, quantized, description);
     }
 
