@@ -41,4 +41,31 @@ public sealed class ShippedModelTests
         Assert.Equal(expected.WeightsSha256, Encoding.UTF8.GetString(sha));
         Assert.InRange(expected.TolerancePoints, 0.0, 0.5);
     }
+
+    [ShippedModelFact]
+    public void Shipped_model_carries_a_self_test_the_managed_engine_passes()
+    {
+        var bytes = File.ReadAllBytes(Checkout.ShippedModel);
+        var device = new DeviceModelOnManagedEngine(bytes);
+
+        Assert.Equal(Core.ModelPush.ModelSelfTest.Passed, Core.ModelPush.ModelSelfTest.Run(device, out var note));
+        Assert.Equal("SELF-TEST PASSED", note);
+    }
+
+    private sealed class DeviceModelOnManagedEngine(byte[] tflite) : Core.ModelPush.ILoadedModel
+    {
+        private readonly Core.Inference.ManagedDigitClassifier _classifier = new(tflite);
+
+        public int Classify(byte[] image28x28, byte[] scores) => _classifier.Classify(image28x28, scores);
+
+        public byte[] Metadata(string name)
+        {
+            using var engine = new NativeInterpreter(tflite);
+            return engine.Metadata(name)!;
+        }
+
+        public void Release()
+        {
+        }
+    }
 }
