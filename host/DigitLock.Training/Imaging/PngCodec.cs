@@ -33,7 +33,6 @@ public sealed record Bitmap(int Width, int Height, int Channels, byte[] Pixels)
 public static class PngCodec
 {
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
-    private static readonly uint[] CrcTable = BuildCrcTable();
 
     public static Bitmap Decode(byte[] file, string name)
     {
@@ -170,6 +169,7 @@ public static class PngCodec
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
+    /// <summary>Encodes through the project's one PNG writer (DigitLock.Data); this class only adds decoding.</summary>
     public static byte[] Encode(Bitmap image)
     {
         if (image.Channels is not (1 or 3) || image.Pixels.Length != image.Width * image.Height * image.Channels)
@@ -177,68 +177,8 @@ public static class PngCodec
             throw new ArgumentException("PNG encoder takes 8-bit gray or RGB with matching pixel count");
         }
 
-        using var output = new MemoryStream();
-        output.Write(Signature);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, image.Width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), image.Height);
-        header[8] = 8;
-        header[9] = (byte)(image.Channels == 1 ? 0 : 2);
-        WriteChunk(output, "IHDR", header);
-
-        var stride = image.Width * image.Channels;
-        using var compressed = new MemoryStream();
-        using (var deflater = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            for (var y = 0; y < image.Height; y++)
-            {
-                deflater.WriteByte(0);
-                deflater.Write(image.Pixels, y * stride, stride);
-            }
-        }
-
-        WriteChunk(output, "IDAT", compressed.ToArray());
-        WriteChunk(output, "IEND", []);
-        return output.ToArray();
-    }
-
-    private static void WriteChunk(Stream output, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
-        var typeBytes = Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes);
-        output.Write(data);
-        var crc = Crc32(Crc32(0xFFFFFFFFu, typeBytes), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
-        output.Write(word);
-    }
-
-    private static uint Crc32(uint crc, ReadOnlySpan<byte> data)
-    {
-        foreach (var b in data)
-        {
-            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
+        return image.Channels == 1
+            ? DigitLock.Data.PngWriter.EncodeGray(image.Width, image.Height, image.Pixels)
+            : DigitLock.Data.PngWriter.EncodeRgb(image.Width, image.Height, image.Pixels);
     }
 }
