@@ -96,7 +96,9 @@ DL_API int dl_arena_required(const uint8_t *model, size_t model_len, size_t *out
 DL_API int dl_prepare(const uint8_t *model, size_t model_len, void *arena, size_t arena_len,
                       dl_engine **out, dl_error *err);
 
-/* Run one inference on the current input tensors. No checks, no allocation. */
+/* Run one inference on the current input tensors. No checks, no allocation.
+ * Like TFLite Micro, the arena reuses an input's bytes once no op reads it any
+ * more, so write the inputs before every invoke (outputs stay valid until the next). */
 DL_API int dl_invoke(dl_engine *e, dl_error *err);
 
 DL_API int dl_input_count(const dl_engine *e);

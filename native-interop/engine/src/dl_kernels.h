@@ -57,7 +57,7 @@ typedef struct dl_softmax_params {
     int32_t rows, depth;
     int32_t out_zp;
     float out_scale;
-    const float *table; /* 256 entries: table[255 - d] = exp(-input_scale * beta * d) */
+    float exp_scale;    /* -input_scale * beta: entry d of TFLite's table is expf(exp_scale * d) */
 } dl_softmax_params;
 
 typedef struct dl_requant_params {
@@ -83,7 +83,6 @@ size_t dl_fc_s8_opt_scratch_bytes(const dl_fc_params *p);
 void dl_maxpool_s8(const dl_pool_params *p, const int8_t *in, int8_t *out);
 void dl_avgpool_s8(const dl_pool_params *p, const int8_t *in, int8_t *out);
 
-void dl_softmax_table(float *table, float input_scale, float beta);
 void dl_softmax_s8(const dl_softmax_params *p, const int8_t *in, int8_t *out);
 
 /* element types are given as DL_TYPE_* codes */

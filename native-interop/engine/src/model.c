@@ -687,10 +687,7 @@ static int prep_softmax(ctx *c, const opctx *o, dl_op *op)
     p->rows = in->elems / p->depth;
     p->out_zp = out->zp;
     p->out_scale = out->scale;
-    float *table = (float *)aalloc(c, 256 * sizeof(float));
-    if (table)
-        dl_softmax_table(table, in->scale, beta);
-    p->table = table;
+    p->exp_scale = -in->scale * beta;
     op->kind = DL_K_SOFTMAX;
     op->in = iin; op->out = iout;
     return DL_OK;
@@ -962,18 +959,19 @@ static int prepare_impl(const uint8_t *model, size_t model_len, uint8_t *base, c
         int s = load_tensor(c, i, &t, &name);
         if (s != DL_OK)
             return s;
-        char *nm = (char *)aalloc(c, name.count + 1);
-        if (nm) {
-            memcpy(nm, c->b.p + name.data, name.count);
-            nm[name.count] = 0;
-            t.name = nm;
+        /* FlatBuffers strings end with a NUL, so the name is used in place (no arena
+         * copy); a file whose string lacks it gets an empty name, not a read past it. */
+        int terminated = name.present && (size_t)name.data + name.count < c->b.len &&
+                         c->b.p[name.data + name.count] == 0;
+        t.name = terminated ? (const char *)(c->b.p + name.data) : "";
+        if (tensors)
             tensors[i] = t;
-        }
     }
     c->tensors = tensors;
 
-    /* graph inputs are live from before the first op to the end so the caller's
-     * data survives repeated invokes; outputs stay live to the end */
+    /* graph inputs are live from before the first op to their last reader (as in
+     * TFLite Micro: the caller writes them before every invoke); outputs stay live
+     * to the end */
     for (uint32_t k = 0; k < c->inputs_v.count + c->outputs_v.count; ++k) {
         int isin = k < c->inputs_v.count;
         const fb_vec *v = isin ? &c->inputs_v : &c->outputs_v;
@@ -1017,10 +1015,8 @@ static int prepare_impl(const uint8_t *model, size_t model_len, uint8_t *base, c
     }
     for (int i = 0; i < c->n_items; ++i) {
         int32_t t = c->items[i].tensor;
-        if (t >= 0 && is_graph_io(c, &c->inputs_v, t)) {
+        if (t >= 0 && is_graph_io(c, &c->inputs_v, t))
             c->items[i].first = 0;
-            c->items[i].last = (int16_t)c->n_ops;
-        }
         if (t >= 0 && is_graph_io(c, &c->outputs_v, t))
             c->items[i].last = (int16_t)c->n_ops;
     }
