@@ -22,9 +22,10 @@ public static class ExperimentCommand
         var seeds = new Option<int>("--seeds") { Description = "Repetitions, each with its own held-out writers", DefaultValueFactory = _ => 3 };
         var threads = new Option<int>("--threads") { Description = "Threads", DefaultValueFactory = _ => 2 };
         var json = new Option<string>("--json") { Description = "Also write the figures as JSON" };
+        var doc = new Option<string>("--doc") { Description = "Markdown file whose transfer-table section is replaced with the result (\"none\" = print only)", DefaultValueFactory = _ => "docs/benchmarks.md" };
         var command = new Command("transfer-table",
             "Accuracy on held-out writers after training on K examples per digit, with and without transfer learning from the base model (AN12892 Table 1).");
-        foreach (Option o in new Option[] { baseModel, data, sizes, seeds, threads, json })
+        foreach (Option o in new Option[] { baseModel, data, sizes, seeds, threads, json, doc })
         {
             command.Options.Add(o);
         }
@@ -46,10 +47,19 @@ public static class ExperimentCommand
                 var table = new TransferTable(parse.GetValue(baseModel)!, dataset, options) { Progress = Console.WriteLine };
                 var cells = table.Run(sizeList, seedCount);
                 Console.WriteLine();
-                Console.Write(TransferTable.Markdown(cells, seedCount, dataset.Name));
+                var markdown = TransferTable.Markdown(cells, seedCount, dataset.Name);
+                Console.Write(markdown);
                 if (parse.GetValue(json) is { } path)
                 {
                     File.WriteAllText(path, TransferTable.Json(cells));
+                }
+
+                if (parse.GetValue(doc) is { } docPath && docPath != "none")
+                {
+                    var target = Path.IsPathRooted(docPath) ? docPath : Path.Combine(layout.Root, docPath);
+                    var command = $"./digitlock experiment transfer-table --base {Path.GetFileName(parse.GetValue(baseModel))} --data {Path.GetFileName(Path.TrimEndingDirectorySeparator(parse.GetValue(data)!))} --sizes {string.Join(',', sizeList)} --seeds {seedCount}";
+                    DocSection.Replace(target, "transfer-table", $"Command: `{command}`, base `{Path.GetFileName(parse.GetValue(baseModel))}`.\n\n{markdown}");
+                    Console.WriteLine($"wrote the table into {target}");
                 }
 
                 return 0;
