@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using DigitLock.Engine;
 
 namespace DigitLock.Tflite.Tests;
@@ -50,18 +51,20 @@ internal static class TestEnvironment
             ? null
             : $"{SharedModels}/pico_conv_mnist.tflite is absent (read-only shared test data)";
 
-    public static string OnnxRunner => Path.Combine(RepoRoot, "tests", "DigitLock.Tflite.Tests", "onnx-run.js");
+    /// <summary>The ONNX Runtime shared library npm onnxruntime-node ships; the tests call its C API (OnnxRuntime/OrtApi.cs).</summary>
+    public static string OnnxRuntimeLibrary =>
+        Path.Combine(NodeModules, "onnxruntime-node", "bin", "napi-v6", "linux", RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x64", "libonnxruntime.so.1");
 
     public static string? OnnxRuntimeMissing()
     {
-        if (!OnPath("node"))
+        if (!OperatingSystem.IsLinux())
         {
-            return "node is not installed";
+            return "the ONNX Runtime binding loads onnxruntime-node's Linux library only";
         }
 
-        return File.Exists(Path.Combine(NodeModules, "onnxruntime-node", "package.json"))
+        return File.Exists(OnnxRuntimeLibrary)
             ? null
-            : $"onnxruntime-node is not installed under {NodeModules} (npm install --ignore-scripts onnxruntime-node@1.30.0)";
+            : $"{OnnxRuntimeLibrary} is absent: onnxruntime-node is not installed under {NodeModules} (npm install --ignore-scripts onnxruntime-node@1.30.0, or run ./tests/setup)";
     }
 
     /// <summary>Debian's interpreter: python3-onnx installs for it, not for a python3 that pyenv or a venv puts first on PATH.</summary>
@@ -183,28 +186,9 @@ internal static class TfliteRuntime
     }
 }
 
-/// <summary>ONNX Runtime (npm onnxruntime-node, through onnx-run.js) as an oracle for the ONNX exports.</summary>
-internal static class OnnxRuntime
+/// <summary>onnx.checker (python3-onnx) as a judge of the ONNX exports; ONNX Runtime itself is OnnxRuntime/OrtSession.cs.</summary>
+internal static class OnnxChecker
 {
-    public static byte[] Run(byte[] model, string type, DigitLock.Tflite.Graph.TensorShape shape, byte[] records)
-    {
-        var dir = Directory.CreateTempSubdirectory("dl-onnx-");
-        try
-        {
-            var modelPath = Path.Combine(dir.FullName, "model.onnx");
-            var inPath = Path.Combine(dir.FullName, "in.raw");
-            var outPath = Path.Combine(dir.FullName, "out.raw");
-            File.WriteAllBytes(modelPath, model);
-            File.WriteAllBytes(inPath, records);
-            TestEnvironment.Run("node", TestEnvironment.OnnxRunner, modelPath, type, string.Join(",", shape.Dims), inPath, outPath);
-            return File.ReadAllBytes(outPath);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-    }
-
     /// <summary>Runs onnx.checker (python3-onnx, full check with shape inference); throws with its message on failure.</summary>
     public static void Check(byte[] model)
     {
