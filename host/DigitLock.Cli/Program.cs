@@ -28,6 +28,7 @@ public static class Program
         root.Subcommands.Add(SimCommand.CreateDemo());
         root.Subcommands.Add(PushCommand.CreatePair());
         root.Subcommands.Add(PushCommand.CreatePush());
+        root.Subcommands.Add(FlashCommand.Create());
         return root;
     }
 }
