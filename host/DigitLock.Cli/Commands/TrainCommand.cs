@@ -22,7 +22,7 @@ public static class TrainCommand
             Description = $"Architecture: {string.Join(", ", Architectures.Named.Keys)} or a layer spec ('conv 8 3x3 s1 same relu | maxpool 2 | flatten | dense 10')",
             DefaultValueFactory = _ => "default",
         };
-        var settings = TrainingSettingsOptions.Create(defaultEpochs: 12, defaultLearningRate: 2e-3f);
+        var settings = TrainingSettingsOptions.Create(defaultEpochs: 14, defaultLearningRate: 2e-3f, defaultValidation: 0.05);
         var limit = new Option<int>("--limit") { Description = "Use only the first N training samples (quick experiments); 0 = all" };
 
         var command = new Command("train", "Train a float digit model from scratch (default architecture, augmentation for touch-style input).");
@@ -87,7 +87,7 @@ internal sealed class TrainingSettingsOptions
     private Option<int> _patience = null!;
     private Option<double> _validation = null!;
 
-    public static TrainingSettingsOptions Create(int defaultEpochs, float defaultLearningRate) => new()
+    public static TrainingSettingsOptions Create(int defaultEpochs, float defaultLearningRate, double defaultValidation = 0.1) => new()
     {
         _epochs = new Option<int>("--epochs") { Description = "Epochs (passes over the training set)", DefaultValueFactory = _ => defaultEpochs },
         _seed = new Option<ulong>("--seed") { Description = "Seed for initialization, shuffling and augmentation", DefaultValueFactory = _ => 1UL },
@@ -98,7 +98,7 @@ internal sealed class TrainingSettingsOptions
         _schedule = new Option<string>("--schedule") { Description = "Learning-rate schedule: cosine, step or constant", DefaultValueFactory = _ => "cosine" },
         _noAugment = new Option<bool>("--no-augment") { Description = "Train on the images as they are" },
         _patience = new Option<int>("--patience") { Description = "Early stopping: epochs without validation improvement (0 = off)", DefaultValueFactory = _ => 4 },
-        _validation = new Option<double>("--validation") { Description = "Fraction held out for validation (by writer when known)", DefaultValueFactory = _ => 0.1 },
+        _validation = new Option<double>("--validation") { Description = "Fraction held out for validation (by writer when known)", DefaultValueFactory = _ => defaultValidation },
     };
 
     public void AddTo(Command command)
