@@ -7,10 +7,6 @@ namespace DigitLock.Board
     /// <summary>Entry point on the i.MX RT1060 EVK (custom nanoCLR with Graphics, touch and SD).</summary>
     public static class Program
     {
-        // PIN record, settings and model slots must survive without a card: the custom nanoCLR's
-        // internal (QSPI/HyperFlash) file system drive.
-        private const string ConfigRoot = "I:\\digitlock";
-
         public static void Main()
         {
             // The eLCDIF panel is set up by the native display driver; the managed call only binds
@@ -21,7 +17,7 @@ namespace DigitLock.Board
 
             IDisplay display = new FramebufferDisplay(BoardConfig.ScreenWidth, BoardConfig.ScreenHeight);
             ITouchInput touch = new NativeTouchInput();
-            IStorage config = new FileStorage(ConfigRoot);
+            IStorage config = new FileStorage(BoardConfig.ConfigRoot);
             IStorage card = new FileStorage(BoardConfig.StorageRoot);
             ILockOutput lockOutput = new GpioLockOutput(new GpioController(), BoardConfig.LockPin, BoardConfig.LockActiveHigh);
             IClock clock = new UptimeClock();
