@@ -75,4 +75,26 @@ public class DoctorTests
 
         Assert.Contains(names, n => n.StartsWith("npm:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Optional_lines_carry_their_own_install_command_and_bad_lines_name_the_problem()
+    {
+        var req = ToolRequirement.ParseOptional(new[] { "# c", "cmd:no-such-tool-digitlock | pipx install x | flashing" }).Single();
+        Assert.True(req.Optional);
+        Assert.Equal("no-such-tool-digitlock", req.Name);
+        Assert.Equal("pipx install x", req.InstallCommand);
+        Assert.Equal("flashing", req.Purpose);
+        Assert.False(req.Probe(new RepoLayout(Path.GetTempPath())).Found);
+
+        var ex = Assert.Throws<FormatException>(() => ToolRequirement.ParseOptional(new[] { "cmd:x | only two" }).ToList());
+        Assert.Contains("cmd:x | only two", ex.Message);
+        Assert.Throws<FormatException>(() => ToolRequirement.ParseOptional(new[] { "file:/x | a | b" }).ToList());
+    }
+
+    [Fact]
+    public void The_flashing_tools_are_listed_as_optional_and_nothing_else_is()
+    {
+        var all = ToolRequirement.LoadAll(RepoLayout.Locate());
+        Assert.Equal(new[] { "nanoff", "pyocd" }, all.Where(r => r.Optional).Select(r => r.Name).Order().ToArray());
+    }
 }

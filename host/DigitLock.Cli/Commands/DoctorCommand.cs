@@ -23,6 +23,10 @@ public static class DoctorCommand
                 {
                     Console.WriteLine($"found    {check.Name,-26} {result.Detail}");
                 }
+                else if (check.Optional)
+                {
+                    Console.WriteLine($"optional {check.Name,-26} install: {check.InstallCommand}   ({check.Purpose})");
+                }
                 else
                 {
                     missing++;
@@ -30,9 +34,10 @@ public static class DoctorCommand
                 }
             }
 
+            var required = checks.Count(c => !c.Optional);
             Console.WriteLine(missing == 0
-                ? $"all {checks.Count} tools found"
-                : $"{missing} of {checks.Count} tools missing; `./tests/setup` installs all of them");
+                ? $"all {required} required tools found"
+                : $"{missing} of {required} required tools missing; `./tests/setup` installs all of them");
             return missing == 0 ? 0 : 1;
         });
         return command;

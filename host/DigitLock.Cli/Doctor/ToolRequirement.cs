@@ -13,13 +13,17 @@ public sealed class ToolRequirement
 {
     private readonly Func<RepoLayout, ProbeResult> _probe;
 
-    private ToolRequirement(string name, string installCommand, string purpose, Func<RepoLayout, ProbeResult> probe)
+    private ToolRequirement(string name, string installCommand, string purpose, Func<RepoLayout, ProbeResult> probe, bool optional = false)
     {
         Name = name;
         InstallCommand = installCommand;
         Purpose = purpose;
         _probe = probe;
+        Optional = optional;
     }
+
+    /// <summary>Only one command needs it (e.g. flashing a real board); tests/setup does not install it.</summary>
+    public bool Optional { get; }
 
     public string Name { get; }
 
@@ -38,6 +42,12 @@ public sealed class ToolRequirement
         };
         all.AddRange(ParseApt(File.ReadAllLines(Path.Combine(layout.RequirementsDir, "apt.txt"))));
         all.AddRange(ParseNpm(File.ReadAllLines(Path.Combine(layout.RequirementsDir, "npm.txt"))));
+        var optional = Path.Combine(layout.RequirementsDir, "optional.txt");
+        if (File.Exists(optional))
+        {
+            all.AddRange(ParseOptional(File.ReadAllLines(optional)));
+        }
+
         return all;
     }
 
@@ -79,6 +89,27 @@ public sealed class ToolRequirement
             var install = $"npm install --prefix .cache/npm{flags} {spec}";
             yield return new ToolRequirement("npm:" + package, install, purpose,
                 layout => ProbeNpmPackage(layout, package, version));
+        }
+    }
+
+    /// <summary>Lines "cmd:NAME | install command | purpose": tools not every machine needs, each with its own installer.</summary>
+    internal static IEnumerable<ToolRequirement> ParseOptional(IEnumerable<string> lines)
+    {
+        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var fields = line.Split('|', StringSplitOptions.TrimEntries);
+            if (fields.Length != 3 || fields.Any(f => f.Length == 0))
+            {
+                throw new FormatException($"optional.txt: expected 'cmd:NAME | install command | purpose' in '{line}'");
+            }
+
+            var (kind, what) = SplitProbe(fields[0]);
+            if (kind != "cmd")
+            {
+                throw new FormatException($"optional.txt: unknown probe kind '{kind}' in '{fields[0]}'");
+            }
+
+            yield return new ToolRequirement(what, fields[1], fields[2], _ => ProbeCommand(what), optional: true);
         }
     }
 
