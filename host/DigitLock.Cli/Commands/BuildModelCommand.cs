@@ -41,7 +41,7 @@ public static class BuildModelCommand
         var threads = new Option<int>("--threads") { Description = "Training threads", DefaultValueFactory = _ => 2 };
         var epochs = new Option<int>("--epochs") { Description = "MNIST training epochs", DefaultValueFactory = _ => 14 };
         var transferEpochs = new Option<int>("--transfer-epochs") { Description = "Fine-tuning epochs", DefaultValueFactory = _ => 10 };
-        var transferLr = new Option<float>("--transfer-lr") { Description = "Fine-tuning learning rate", DefaultValueFactory = _ => 1e-4f };
+        var transferLr = new Option<float>("--transfer-lr") { Description = "Fine-tuning learning rate", DefaultValueFactory = _ => 5e-5f };
         var freeze = new Option<string>("--freeze") { Description = "Fine-tuning: none (all layers learn) or conv (AN12892)", DefaultValueFactory = _ => "none" };
         freeze.AcceptOnlyFromAmong("none", "conv");
         var resetHead = new Option<int>("--reset-head") { Description = "Fine-tuning: re-initialize the last N layers", DefaultValueFactory = _ => 0 };
