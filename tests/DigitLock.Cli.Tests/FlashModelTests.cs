@@ -1,3 +1,4 @@
+using DigitLock.Tests.Shared;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using DigitLock.Core.Hardware;
@@ -18,7 +19,7 @@ public class FlashModelTests
     {
         using var scratch = new Scratch();
         using var keys = new KeysDirectory(scratch.Folder("keys"));
-        using var pty = FlashPseudoTerminal.Open();
+        using var pty = PseudoTerminal.Open();
         var board = new SerialBoard(scratch.Folder("flash"));
         board.PairWith(keys.Dir);
         var model = StandInEngine.Model(7, 3 * 4096 + 100);
@@ -40,7 +41,7 @@ public class FlashModelTests
     {
         using var scratch = new Scratch();
         using var keys = new KeysDirectory(scratch.Folder("keys"));
-        using var pty = FlashPseudoTerminal.Open();
+        using var pty = PseudoTerminal.Open();
         var board = new SerialBoard(scratch.Folder("flash"));
         File.WriteAllBytes(scratch["digits.tflite"], StandInEngine.Model(4, 600));
         var serving = board.Serve(pty.TakeMaster());
@@ -155,104 +156,4 @@ internal sealed class SerialBoard : IPushObserver
     public void ModelChanged(SlotInfo active)
     {
     }
-}
-
-/// <summary>Engine stand-in: a model is "MDL", the digit it always answers, then anything.</summary>
-internal sealed class StandInEngine : IModelEngine
-{
-    public static byte[] Model(int digit, int size)
-    {
-        var model = RandomNumberGenerator.GetBytes(size);
-        "MDL"u8.CopyTo(model);
-        model[3] = (byte)digit;
-        return model;
-    }
-
-    public ILoadedModel? Prepare(byte[] model, out string reason)
-    {
-        bool ok = model.Length >= 4 && model.AsSpan(0, 3).SequenceEqual("MDL"u8);
-        reason = ok ? "" : "not a model";
-        return ok ? new Loaded(model[3]) : null;
-    }
-
-    private sealed class Loaded(int digit) : ILoadedModel
-    {
-        public int Classify(byte[] image28x28, byte[] scores)
-        {
-            Array.Clear(scores);
-            scores[digit] = 255;
-            return digit;
-        }
-
-        public byte[]? Metadata(string name) => null;
-
-        public void Release()
-        {
-        }
-    }
-}
-
-/// <summary>A pseudo-terminal from posix_openpt; its slave path stands in for the board's /dev/ttyACM0.</summary>
-internal sealed class FlashPseudoTerminal : IDisposable
-{
-    private int _master;
-
-    private FlashPseudoTerminal(int master, string slavePath)
-    {
-        _master = master;
-        SlavePath = slavePath;
-    }
-
-    public string SlavePath { get; }
-
-    public static FlashPseudoTerminal Open()
-    {
-        const int O_RDWR = 0x2, O_NOCTTY = 0x100, O_NONBLOCK = 0x800, F_GETFL = 3, F_SETFL = 4;
-        int master = posix_openpt(O_RDWR | O_NOCTTY);
-        Assert.True(master >= 0, "posix_openpt: " + Marshal.GetLastPInvokeErrorMessage());
-        var name = new byte[128];
-        if (grantpt(master) != 0 || unlockpt(master) != 0 || ptsname_r(master, name, name.Length) != 0)
-        {
-            close(master);
-            Assert.Fail("cannot set up the pty: " + Marshal.GetLastPInvokeErrorMessage());
-        }
-
-        // SerialPortLink polls and expects a non-blocking descriptor.
-        fcntl(master, F_SETFL, fcntl(master, F_GETFL, 0) | O_NONBLOCK);
-        return new FlashPseudoTerminal(master, System.Text.Encoding.ASCII.GetString(name, 0, Array.IndexOf(name, (byte)0)));
-    }
-
-    public int TakeMaster()
-    {
-        int fd = _master;
-        _master = -1;
-        return fd;
-    }
-
-    public void Dispose()
-    {
-        if (_master >= 0)
-        {
-            close(_master);
-            _master = -1;
-        }
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int posix_openpt(int flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int grantpt(int fd);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int unlockpt(int fd);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int ptsname_r(int fd, byte[] buffer, nint length);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int fcntl(int fd, int command, int argument);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
 }
