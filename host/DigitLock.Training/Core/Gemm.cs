@@ -10,9 +10,16 @@ namespace DigitLock.Training.Core;
 /// which is what forward (col·W), weight gradients (colᵀ·dY) and input gradients (dY·Wᵀ) need.
 /// Tiles of 4 rows x 16 columns stay in registers for the whole inner loop, so B (the weights, a few KB)
 /// is streamed from L1 and C is written once.
+/// Numerics: every C element is one chain over the inner index in order, fused multiply-add in the
+/// columns below the last multiple of 8 and a separately rounded multiply and add in the tail (cols % 8).
+/// Every tile keeps that, so the result does not depend on how rows and columns are tiled or split into
+/// calls (a call with accumulate continues the chain exactly); TrainerGoldenTests checks it bit for bit.
 /// </summary>
 public static unsafe class Gemm
 {
+    // Hot from the first batch on: compiled fully optimized at once instead of first as slow tier-0 code
+    // (noticeable in short runs such as `bench train`).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(
         ReadOnlySpan<float> a, int aRowStride, int aInnerStride,
         ReadOnlySpan<float> b, Span<float> c, int rows, int inner, int cols, bool accumulate)
@@ -32,6 +39,21 @@ public static unsafe class Gemm
                 var j = 0;
                 if (Vector256.IsHardwareAccelerated)
                 {
+                    if (cols == 24)
+                    {
+                        // 24 filters: one 4x24 tile instead of 4x16 + 4x8, whose 4 accumulators alone cannot
+                        // hide the FMA latency (measured: faster for the 24-filter conv; slower as the first
+                        // tile of wider matrices, so only here).
+                        Tile4x24(pa + i * aRowStride, aRowStride, aInnerStride, pb, cols, pc + i * cols, cols, inner, accumulate);
+                        j = 24;
+                    }
+                    else if (cols == 12 && Vector128.IsHardwareAccelerated)
+                    {
+                        // 12 filters (the first conv): 4x8 and 4x4 in one pass, 8 accumulators in flight.
+                        Tile4x12(pa + i * aRowStride, aRowStride, aInnerStride, pb, cols, pc + i * cols, cols, inner, accumulate);
+                        j = 12;
+                    }
+
                     for (; j + 16 <= cols; j += 16)
                     {
                         Tile4x16(pa + i * aRowStride, aRowStride, aInnerStride, pb + j, cols, pc + i * cols + j, cols, inner, accumulate);
@@ -40,6 +62,14 @@ public static unsafe class Gemm
                     for (; j + 8 <= cols; j += 8)
                     {
                         Tile4x8(pa + i * aRowStride, aRowStride, aInnerStride, pb + j, cols, pc + i * cols + j, cols, inner, accumulate);
+                    }
+                }
+
+                if (Vector128.IsHardwareAccelerated)
+                {
+                    for (; j + 4 <= cols; j += 4)
+                    {
+                        Tile4x4Unfused(pa + i * aRowStride, aRowStride, aInnerStride, pb + j, cols, pc + i * cols + j, cols, inner, accumulate);
                     }
                 }
 
@@ -60,6 +90,14 @@ public static unsafe class Gemm
                     }
                 }
 
+                if (Vector128.IsHardwareAccelerated)
+                {
+                    for (; j + 4 <= cols; j += 4)
+                    {
+                        Tile1x4Unfused(pa + i * aRowStride, aInnerStride, pb + j, cols, pc + i * cols + j, inner, accumulate);
+                    }
+                }
+
                 ScalarColumns(pa + i * aRowStride, aInnerStride, pb, cols, pc + i * cols, j, cols, inner, accumulate);
             }
         }
@@ -69,6 +107,7 @@ public static unsafe class Gemm
     private static Vector256<float> Fmadd(Vector256<float> x, Vector256<float> y, Vector256<float> acc) =>
         Fma.IsSupported ? Fma.MultiplyAdd(x, y, acc) : acc + x * y;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile4x16(float* a, int rs, int ins, float* b, int ldb, float* c, int ldc, int inner, bool accumulate)
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
@@ -107,6 +146,47 @@ public static unsafe class Gemm
         c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x24(float* a, int rs, int ins, float* b, int ldb, float* c, int ldc, int inner, bool accumulate)
+    {
+        Vector256<float> c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
+        if (accumulate)
+        {
+            c00 = Vector256.Load(c); c01 = Vector256.Load(c + 8); c02 = Vector256.Load(c + 16);
+            c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + 8); c12 = Vector256.Load(c + ldc + 16);
+            c20 = Vector256.Load(c + 2 * ldc); c21 = Vector256.Load(c + 2 * ldc + 8); c22 = Vector256.Load(c + 2 * ldc + 16);
+            c30 = Vector256.Load(c + 3 * ldc); c31 = Vector256.Load(c + 3 * ldc + 8); c32 = Vector256.Load(c + 3 * ldc + 16);
+        }
+        else
+        {
+            c00 = c01 = c02 = c10 = c11 = c12 = c20 = c21 = c22 = c30 = c31 = c32 = Vector256<float>.Zero;
+        }
+
+        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
+        for (var p = 0; p < inner; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + 8);
+            var b2 = Vector256.Load(b + 16);
+            var x = Vector256.Create(*a0);
+            c00 = Fmadd(x, b0, c00); c01 = Fmadd(x, b1, c01); c02 = Fmadd(x, b2, c02);
+            x = Vector256.Create(*a1);
+            c10 = Fmadd(x, b0, c10); c11 = Fmadd(x, b1, c11); c12 = Fmadd(x, b2, c12);
+            x = Vector256.Create(*a2);
+            c20 = Fmadd(x, b0, c20); c21 = Fmadd(x, b1, c21); c22 = Fmadd(x, b2, c22);
+            x = Vector256.Create(*a3);
+            c30 = Fmadd(x, b0, c30); c31 = Fmadd(x, b1, c31); c32 = Fmadd(x, b2, c32);
+            a0 += ins; a1 += ins; a2 += ins; a3 += ins;
+            b += ldb;
+        }
+
+        c00.Store(c); c01.Store(c + 8); c02.Store(c + 16);
+        c10.Store(c + ldc); c11.Store(c + ldc + 8); c12.Store(c + ldc + 16);
+        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 8); c22.Store(c + 2 * ldc + 16);
+        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 8); c32.Store(c + 3 * ldc + 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile4x8(float* a, int rs, int ins, float* b, int ldb, float* c, int ldc, int inner, bool accumulate)
     {
         Vector256<float> c0, c1, c2, c3;
@@ -135,6 +215,7 @@ public static unsafe class Gemm
         c0.Store(c); c1.Store(c + ldc); c2.Store(c + 2 * ldc); c3.Store(c + 3 * ldc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile1x8(float* a, int ins, float* b, int ldb, float* c, int inner, bool accumulate)
     {
         var acc = accumulate ? Vector256.Load(c) : Vector256<float>.Zero;
@@ -148,6 +229,94 @@ public static unsafe class Gemm
         acc.Store(c);
     }
 
+    // The column tail (cols % 8) has always been summed as separate multiply and add, each rounded (the
+    // scalar loop below): these 4-wide tiles keep exactly that, so results stay bit-identical to it.
+    // Do not turn them into FMA: that would change the trained weights (TrainerGoldenTests).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x4Unfused(float* a, int rs, int ins, float* b, int ldb, float* c, int ldc, int inner, bool accumulate)
+    {
+        Vector128<float> c0, c1, c2, c3;
+        if (accumulate)
+        {
+            c0 = Vector128.Load(c); c1 = Vector128.Load(c + ldc);
+            c2 = Vector128.Load(c + 2 * ldc); c3 = Vector128.Load(c + 3 * ldc);
+        }
+        else
+        {
+            c0 = c1 = c2 = c3 = Vector128<float>.Zero;
+        }
+
+        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
+        for (var p = 0; p < inner; p++)
+        {
+            var b0 = Vector128.Load(b);
+            c0 += Vector128.Create(*a0) * b0;
+            c1 += Vector128.Create(*a1) * b0;
+            c2 += Vector128.Create(*a2) * b0;
+            c3 += Vector128.Create(*a3) * b0;
+            a0 += ins; a1 += ins; a2 += ins; a3 += ins;
+            b += ldb;
+        }
+
+        c0.Store(c); c1.Store(c + ldc); c2.Store(c + 2 * ldc); c3.Store(c + 3 * ldc);
+    }
+
+    /// <summary>Columns 0-7 as <see cref="Tile4x8"/> (FMA), columns 8-11 as <see cref="Tile4x4Unfused"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x12(float* a, int rs, int ins, float* b, int ldb, float* c, int ldc, int inner, bool accumulate)
+    {
+        Vector256<float> c0, c1, c2, c3;
+        Vector128<float> d0, d1, d2, d3;
+        if (accumulate)
+        {
+            c0 = Vector256.Load(c); c1 = Vector256.Load(c + ldc);
+            c2 = Vector256.Load(c + 2 * ldc); c3 = Vector256.Load(c + 3 * ldc);
+            d0 = Vector128.Load(c + 8); d1 = Vector128.Load(c + ldc + 8);
+            d2 = Vector128.Load(c + 2 * ldc + 8); d3 = Vector128.Load(c + 3 * ldc + 8);
+        }
+        else
+        {
+            c0 = c1 = c2 = c3 = Vector256<float>.Zero;
+            d0 = d1 = d2 = d3 = Vector128<float>.Zero;
+        }
+
+        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
+        for (var p = 0; p < inner; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector128.Load(b + 8);
+            float x0 = *a0, x1 = *a1, x2 = *a2, x3 = *a3;
+            c0 = Fmadd(Vector256.Create(x0), b0, c0);
+            c1 = Fmadd(Vector256.Create(x1), b0, c1);
+            c2 = Fmadd(Vector256.Create(x2), b0, c2);
+            c3 = Fmadd(Vector256.Create(x3), b0, c3);
+            d0 += Vector128.Create(x0) * b1;
+            d1 += Vector128.Create(x1) * b1;
+            d2 += Vector128.Create(x2) * b1;
+            d3 += Vector128.Create(x3) * b1;
+            a0 += ins; a1 += ins; a2 += ins; a3 += ins;
+            b += ldb;
+        }
+
+        c0.Store(c); c1.Store(c + ldc); c2.Store(c + 2 * ldc); c3.Store(c + 3 * ldc);
+        d0.Store(c + 8); d1.Store(c + ldc + 8); d2.Store(c + 2 * ldc + 8); d3.Store(c + 3 * ldc + 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile1x4Unfused(float* a, int ins, float* b, int ldb, float* c, int inner, bool accumulate)
+    {
+        var acc = accumulate ? Vector128.Load(c) : Vector128<float>.Zero;
+        for (var p = 0; p < inner; p++)
+        {
+            acc += Vector128.Create(*a) * Vector128.Load(b);
+            a += ins;
+            b += ldb;
+        }
+
+        acc.Store(c);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScalarColumns(float* a, int ins, float* b, int ldb, float* c, int from, int to, int inner, bool accumulate)
     {
         for (var j = from; j < to; j++)

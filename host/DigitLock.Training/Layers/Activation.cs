@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace DigitLock.Training.Layers;
 
@@ -28,30 +29,44 @@ public static class ActivationMath
     /// <summary>
     /// dY *= f'(pre-activation), computed from the output: ReLU passes where y &gt; 0, ReLU6 where 0 &lt; y &lt; 6.
     /// </summary>
-    public static void Backward(Activation activation, ReadOnlySpan<float> y, Span<float> dy)
+    public static unsafe void Backward(Activation activation, ReadOnlySpan<float> y, Span<float> dy)
     {
-        switch (activation)
+        if (activation == Activation.None)
         {
-            case Activation.Relu:
-                for (var i = 0; i < dy.Length; i++)
-                {
-                    if (y[i] <= 0f)
-                    {
-                        dy[i] = 0f;
-                    }
-                }
+            return;
+        }
 
-                break;
-            case Activation.Relu6:
-                for (var i = 0; i < dy.Length; i++)
+        // Lanes where the derivative is 0 get +0f, the others keep dy: the same values as a scalar loop.
+        y = y[..dy.Length];
+        var relu6 = activation == Activation.Relu6;
+        fixed (float* py = y)
+        fixed (float* pd = dy)
+        {
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var zero = Vector256<float>.Zero;
+                var six = Vector256.Create(6f);
+                for (; i + 8 <= dy.Length; i += 8)
                 {
-                    if (y[i] <= 0f || y[i] >= 6f)
+                    var v = Vector256.Load(py + i);
+                    var blocked = Vector256.LessThanOrEqual(v, zero);
+                    if (relu6)
                     {
-                        dy[i] = 0f;
+                        blocked |= Vector256.GreaterThanOrEqual(v, six);
                     }
-                }
 
-                break;
+                    Vector256.ConditionalSelect(blocked, zero, Vector256.Load(pd + i)).Store(pd + i);
+                }
+            }
+
+            for (; i < dy.Length; i++)
+            {
+                if (py[i] <= 0f || (relu6 && py[i] >= 6f))
+                {
+                    pd[i] = 0f;
+                }
+            }
         }
     }
 

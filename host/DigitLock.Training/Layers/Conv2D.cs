@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using DigitLock.Training.Core;
 
 namespace DigitLock.Training.Layers;
@@ -70,23 +69,31 @@ public sealed class Conv2D : Layer
         Array.Clear(Bias.Value);
     }
 
+    /// <summary>
+    /// Samples per block. The column buffer is Kernel² times the layer's input (the first conv: 9x); the
+    /// forward pass fills it and multiplies it block by block so each block is still in cache when the
+    /// multiply reads it, and the backward pass walks the same blocks. Blocks do not change any sum: every
+    /// output row is computed alone, and the weight gradient's sum over rows continues block after block,
+    /// in row order.
+    /// </summary>
+    private int BlockSamples => Math.Max(1, 24 * 1024 / (Pixels * FieldSize));
+
     public override LayerWorkspace CreateWorkspace(int maxSamples) => new ConvWorkspace(maxSamples * Pixels * FieldSize, FieldSize * Filters);
 
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int n, LayerWorkspace? workspace)
     {
         var ws = (ConvWorkspace)workspace!;
-        var rows = n * Pixels;
-        var col = ws.Col.AsSpan(0, rows * FieldSize);
-        Im2Col(x, col, n);
-
-        var output = y[..(rows * Filters)];
-        for (var r = 0; r < rows; r++)
+        for (var first = 0; first < n; first += BlockSamples)
         {
-            Bias.Value.CopyTo(output.Slice(r * Filters, Filters));
+            var count = Math.Min(BlockSamples, n - first);
+            var rows = count * Pixels;
+            var col = ws.Col.AsSpan(first * Pixels * FieldSize, rows * FieldSize);
+            var output = y.Slice(first * Pixels * Filters, rows * Filters);
+            Im2Col(x[(first * Input.Size)..], col, count);
+            Rows.Broadcast(Bias.Value, output, rows);
+            Gemm.Multiply(col, FieldSize, 1, Weights.Value, output, rows, FieldSize, Filters, accumulate: true);
+            ActivationMath.Apply(Activation, output);
         }
-
-        Gemm.Multiply(col, FieldSize, 1, Weights.Value, output, rows, FieldSize, Filters, accumulate: true);
-        ActivationMath.Apply(Activation, output);
     }
 
     public override void Backward(
@@ -94,82 +101,116 @@ public sealed class Conv2D : Layer
         LayerWorkspace? workspace, float[][]? gradients)
     {
         var ws = (ConvWorkspace)workspace!;
-        var rows = n * Pixels;
-        dy = dy[..(rows * Filters)];
+        dy = dy[..(n * Pixels * Filters)];
         ActivationMath.Backward(Activation, y, dy);
-        var col = ws.Col.AsSpan(0, rows * FieldSize);
-
         if (gradients != null)
         {
-            // dW[field, filter] += colᵀ · dY ; dBias[filter] += Σ rows of dY
-            Gemm.Multiply(col, 1, FieldSize, dy, gradients[0], FieldSize, rows, Filters, accumulate: true);
-            var dBias = gradients[1].AsSpan();
-            for (var r = 0; r < rows; r++)
+            Rows.SumInto(dy, n * Pixels, gradients[1]);
+        }
+
+        var needDx = !dx.IsEmpty;
+        if (needDx)
+        {
+            dx[..(n * Input.Size)].Clear();
+            var weightsT = ws.WeightsT;
+            for (var f = 0; f < FieldSize; f++)
             {
-                TensorPrimitives.Add(dBias, dy.Slice(r * Filters, Filters), dBias);
+                for (var o = 0; o < Filters; o++)
+                {
+                    weightsT[o * FieldSize + f] = Weights.Value[f * Filters + o];
+                }
             }
         }
 
-        if (dx.IsEmpty)
+        for (var first = 0; first < n; first += BlockSamples)
         {
-            return;
-        }
-
-        // dCol = dY · Wᵀ, then every im2col entry flows back to the input pixel it was copied from.
-        var weightsT = ws.WeightsT;
-        for (var f = 0; f < FieldSize; f++)
-        {
-            for (var o = 0; o < Filters; o++)
+            var count = Math.Min(BlockSamples, n - first);
+            var rows = count * Pixels;
+            var col = ws.Col.AsSpan(first * Pixels * FieldSize, rows * FieldSize);
+            var dyBlock = dy.Slice(first * Pixels * Filters, rows * Filters);
+            if (gradients != null)
             {
-                weightsT[o * FieldSize + f] = Weights.Value[f * Filters + o];
+                // dW[field, filter] += colᵀ · dY, with the columns the forward pass left
+                Gemm.Multiply(col, 1, FieldSize, dyBlock, gradients[0], FieldSize, rows, Filters, accumulate: true);
+            }
+
+            if (needDx)
+            {
+                // dCol = dY · Wᵀ, then every im2col entry flows back to the input pixel it was copied from.
+                Gemm.Multiply(dyBlock, Filters, 1, ws.WeightsT, col, rows, Filters, FieldSize, accumulate: false);
+                Col2Im(col, dx[(first * Input.Size)..], count);
             }
         }
-
-        Gemm.Multiply(dy, Filters, 1, weightsT, col, rows, Filters, FieldSize, accumulate: false);
-        dx[..(n * Input.Size)].Clear();
-        Col2Im(col, dx, n);
     }
 
-    private void Im2Col(ReadOnlySpan<float> x, Span<float> col, int n)
+    // Im2Col only copies, so it may fill the columns in any order. Col2Im sums several entries into one
+    // input pixel: it must visit (sample, output pixel, ky, kx) in this order for the input gradients to
+    // stay bit-identical (TrainerGoldenTests).
+    private unsafe void Im2Col(ReadOnlySpan<float> x, Span<float> col, int n)
     {
         var (inH, inW, inC) = (Input.Height, Input.Width, Input.Channels);
-        var row = 0;
-        for (var s = 0; s < n; s++)
+        var (outH, outW, kernel, stride, field) = (Output.Height, Output.Width, Kernel, Stride, FieldSize);
+        var (inputSize, padTop, padLeft) = (Input.Size, PadTop, PadLeft);
+        var fieldRow = kernel * inC;
+        fixed (float* px = x[..(n * inputSize)])
+        fixed (float* pc = col)
         {
-            var image = x.Slice(s * Input.Size, Input.Size);
-            for (var oy = 0; oy < Output.Height; oy++)
+            // Kernel rows outside, output columns inside: the inner loop is one straight run of copies
+            // (only copies, so the order entries are written in does not matter).
+            for (var s = 0; s < n; s++)
             {
-                for (var ox = 0; ox < Output.Width; ox++, row++)
+                var image = px + s * inputSize;
+                for (var oy = 0; oy < outH; oy++)
                 {
-                    var field = col.Slice(row * FieldSize, FieldSize);
-                    for (var ky = 0; ky < Kernel; ky++)
+                    var fields = pc + (s * outH + oy) * outW * field;
+                    for (var ky = 0; ky < kernel; ky++)
                     {
-                        var iy = oy * Stride - PadTop + ky;
-                        var dst = field.Slice(ky * Kernel * inC, Kernel * inC);
+                        var iy = oy * stride - padTop + ky;
+                        var dst = fields + ky * fieldRow;
                         if (iy < 0 || iy >= inH)
                         {
-                            dst.Clear();
-                            continue;
-                        }
-
-                        var ix0 = ox * Stride - PadLeft;
-                        if (ix0 >= 0 && ix0 + Kernel <= inW)
-                        {
-                            image.Slice((iy * inW + ix0) * inC, Kernel * inC).CopyTo(dst);
-                            continue;
-                        }
-
-                        for (var kx = 0; kx < Kernel; kx++)
-                        {
-                            var ix = ix0 + kx;
-                            var cell = dst.Slice(kx * inC, inC);
-                            if (ix < 0 || ix >= inW)
+                            for (var ox = 0; ox < outW; ox++, dst += field)
                             {
-                                cell.Clear();
+                                new Span<float>(dst, fieldRow).Clear();
                             }
-                            else
+
+                            continue;
+                        }
+
+                        var src = image + iy * inW * inC;
+                        if (fieldRow == 3 && stride == 1 && padLeft == 0 && outW + 2 <= inW)
+                        {
+                            // The first conv (one input channel, 3x3, valid): three floats per field row.
+                            for (var ox = 0; ox < outW; ox++, dst += field)
                             {
-                                image.Slice((iy * inW + ix) * inC, inC).CopyTo(cell);
+                                dst[0] = src[ox];
+                                dst[1] = src[ox + 1];
+                                dst[2] = src[ox + 2];
+                            }
+
+                            continue;
+                        }
+
+                        for (var ox = 0; ox < outW; ox++, dst += field)
+                        {
+                            var ix0 = ox * stride - padLeft;
+                            if (ix0 >= 0 && ix0 + kernel <= inW)
+                            {
+                                Rows.Copy(dst, src + ix0 * inC, fieldRow);
+                                continue;
+                            }
+
+                            for (var kx = 0; kx < kernel; kx++)
+                            {
+                                var ix = ix0 + kx;
+                                if (ix < 0 || ix >= inW)
+                                {
+                                    new Span<float>(dst + kx * inC, inC).Clear();
+                                }
+                                else
+                                {
+                                    Rows.Copy(dst + kx * inC, src + ix * inC, inC);
+                                }
                             }
                         }
                     }
@@ -178,36 +219,46 @@ public sealed class Conv2D : Layer
         }
     }
 
-    private void Col2Im(ReadOnlySpan<float> col, Span<float> dx, int n)
+    private unsafe void Col2Im(ReadOnlySpan<float> col, Span<float> dx, int n)
     {
         var (inH, inW, inC) = (Input.Height, Input.Width, Input.Channels);
-        var row = 0;
-        for (var s = 0; s < n; s++)
+        var (outH, outW, kernel, stride, field) = (Output.Height, Output.Width, Kernel, Stride, FieldSize);
+        var (inputSize, padTop, padLeft) = (Input.Size, PadTop, PadLeft);
+        fixed (float* pc = col)
+        fixed (float* pdx = dx[..(n * inputSize)])
         {
-            var image = dx.Slice(s * Input.Size, Input.Size);
-            for (var oy = 0; oy < Output.Height; oy++)
+            var src = pc;
+            for (var s = 0; s < n; s++)
             {
-                for (var ox = 0; ox < Output.Width; ox++, row++)
+                var image = pdx + s * inputSize;
+                for (var oy = 0; oy < outH; oy++)
                 {
-                    var field = col.Slice(row * FieldSize, FieldSize);
-                    for (var ky = 0; ky < Kernel; ky++)
+                    for (var ox = 0; ox < outW; ox++, src += field)
                     {
-                        var iy = oy * Stride - PadTop + ky;
-                        if (iy < 0 || iy >= inH)
+                        for (var ky = 0; ky < kernel; ky++)
                         {
-                            continue;
-                        }
-
-                        for (var kx = 0; kx < Kernel; kx++)
-                        {
-                            var ix = ox * Stride - PadLeft + kx;
-                            if (ix < 0 || ix >= inW)
+                            var iy = oy * stride - padTop + ky;
+                            if (iy < 0 || iy >= inH)
                             {
                                 continue;
                             }
 
-                            var target = image.Slice((iy * inW + ix) * inC, inC);
-                            TensorPrimitives.Add(target, field.Slice((ky * Kernel + kx) * inC, inC), target);
+                            var ix0 = ox * stride - padLeft;
+                            if (ix0 >= 0 && ix0 + kernel <= inW)
+                            {
+                                // The kernel row covers adjacent input pixels: one run of kernel * inC floats.
+                                Rows.Add(image + (iy * inW + ix0) * inC, src + ky * kernel * inC, kernel * inC);
+                                continue;
+                            }
+
+                            for (var kx = 0; kx < kernel; kx++)
+                            {
+                                var ix = ix0 + kx;
+                                if (ix >= 0 && ix < inW)
+                                {
+                                    Rows.Add(image + (iy * inW + ix) * inC, src + (ky * kernel + kx) * inC, inC);
+                                }
+                            }
                         }
                     }
                 }

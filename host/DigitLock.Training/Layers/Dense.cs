@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using DigitLock.Training.Core;
 
 namespace DigitLock.Training.Layers;
@@ -45,10 +44,7 @@ public sealed class Dense : Layer
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int n, LayerWorkspace? workspace)
     {
         var output = y[..(n * Units)];
-        for (var s = 0; s < n; s++)
-        {
-            Bias.Value.CopyTo(output.Slice(s * Units, Units));
-        }
+        Rows.Broadcast(Bias.Value, output, n);
 
         Gemm.Multiply(x, Input.Size, 1, Weights.Value, output, n, Input.Size, Units, accumulate: true);
         ActivationMath.Apply(Activation, output);
@@ -63,10 +59,7 @@ public sealed class Dense : Layer
         if (gradients != null)
         {
             Gemm.Multiply(x, 1, Input.Size, dy, gradients[0], Input.Size, n, Units, accumulate: true);
-            for (var s = 0; s < n; s++)
-            {
-                TensorPrimitives.Add(gradients[1], dy.Slice(s * Units, Units), gradients[1]);
-            }
+            Rows.SumInto(dy, n, gradients[1]);
         }
 
         if (dx.IsEmpty)

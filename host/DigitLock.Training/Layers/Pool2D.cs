@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using DigitLock.Training.Core;
 
 namespace DigitLock.Training.Layers;
@@ -28,37 +30,54 @@ public sealed class Pool2D : Layer
 
     public override string Spec => $"{(IsMax ? "maxpool" : "avgpool")} {Size}x{Size} s{Stride}";
 
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y, int n, LayerWorkspace? workspace)
+    // Both passes run 4 channels side by side (every channel has its own window), with exactly the
+    // scalar operations of one channel per lane: Vector128.Max is IEEE 754 maximum like MathF.Max.
+    public override unsafe void Forward(ReadOnlySpan<float> x, Span<float> y, int n, LayerWorkspace? workspace)
     {
         var c = Input.Channels;
         var inverseArea = 1f / (Size * Size);
-        for (var s = 0; s < n; s++)
+        fixed (float* px = x[..(n * Input.Size)])
+        fixed (float* py = y[..(n * Output.Size)])
         {
-            var image = x.Slice(s * Input.Size, Input.Size);
-            var output = y.Slice(s * Output.Size, Output.Size);
-            for (var oy = 0; oy < Output.Height; oy++)
+            for (var s = 0; s < n; s++)
             {
-                for (var ox = 0; ox < Output.Width; ox++)
+                var image = px + s * Input.Size;
+                var output = py + s * Output.Size;
+                for (var oy = 0; oy < Output.Height; oy++)
                 {
-                    var pixel = output.Slice((oy * Output.Width + ox) * c, c);
-                    pixel.Fill(IsMax ? float.NegativeInfinity : 0f);
-                    for (var ky = 0; ky < Size; ky++)
+                    for (var ox = 0; ox < Output.Width; ox++)
                     {
-                        for (var kx = 0; kx < Size; kx++)
+                        var pixel = output + (oy * Output.Width + ox) * c;
+                        var window = image + (oy * Stride * Input.Width + ox * Stride) * c;
+                        var ch = 0;
+                        for (; Vector128.IsHardwareAccelerated && ch + 4 <= c; ch += 4)
                         {
-                            var src = image.Slice(((oy * Stride + ky) * Input.Width + ox * Stride + kx) * c, c);
-                            for (var ch = 0; ch < c; ch++)
+                            var v = Vector128.Create(IsMax ? float.NegativeInfinity : 0f);
+                            for (var ky = 0; ky < Size; ky++)
                             {
-                                pixel[ch] = IsMax ? MathF.Max(pixel[ch], src[ch]) : pixel[ch] + src[ch];
+                                for (var kx = 0; kx < Size; kx++)
+                                {
+                                    var src = Vector128.Load(window + (ky * Input.Width + kx) * c + ch);
+                                    v = IsMax ? Vector128.Max(v, src) : v + src;
+                                }
                             }
-                        }
-                    }
 
-                    if (!IsMax)
-                    {
-                        for (var ch = 0; ch < c; ch++)
+                            (IsMax ? v : v * inverseArea).Store(pixel + ch);
+                        }
+
+                        for (; ch < c; ch++)
                         {
-                            pixel[ch] *= inverseArea;
+                            var v = IsMax ? float.NegativeInfinity : 0f;
+                            for (var ky = 0; ky < Size; ky++)
+                            {
+                                for (var kx = 0; kx < Size; kx++)
+                                {
+                                    var src = window[(ky * Input.Width + kx) * c + ch];
+                                    v = IsMax ? MathF.Max(v, src) : v + src;
+                                }
+                            }
+
+                            pixel[ch] = IsMax ? v : v * inverseArea;
                         }
                     }
                 }
@@ -66,7 +85,7 @@ public sealed class Pool2D : Layer
         }
     }
 
-    public override void Backward(
+    public override unsafe void Backward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, int n,
         LayerWorkspace? workspace, float[][]? gradients)
     {
@@ -78,38 +97,79 @@ public sealed class Pool2D : Layer
         dx[..(n * Input.Size)].Clear();
         var c = Input.Channels;
         var inverseArea = 1f / (Size * Size);
-        for (var s = 0; s < n; s++)
+        fixed (float* px = x[..(n * Input.Size)])
+        fixed (float* py = y[..(n * Output.Size)])
+        fixed (float* pdy = dy[..(n * Output.Size)])
+        fixed (float* pdx = dx[..(n * Input.Size)])
         {
-            var image = x.Slice(s * Input.Size, Input.Size);
-            var output = y.Slice(s * Output.Size, Output.Size);
-            var gradOut = dy.Slice(s * Output.Size, Output.Size);
-            var gradIn = dx.Slice(s * Input.Size, Input.Size);
-            for (var oy = 0; oy < Output.Height; oy++)
+            for (var s = 0; s < n; s++)
             {
-                for (var ox = 0; ox < Output.Width; ox++)
+                for (var oy = 0; oy < Output.Height; oy++)
                 {
-                    var o = (oy * Output.Width + ox) * c;
-                    for (var ch = 0; ch < c; ch++)
+                    for (var ox = 0; ox < Output.Width; ox++)
                     {
-                        // Max: the whole gradient goes to the first window element equal to the maximum.
-                        var routed = false;
-                        for (var ky = 0; ky < Size && !routed; ky++)
+                        var o = s * Output.Size + (oy * Output.Width + ox) * c;
+                        var w = s * Input.Size + (oy * Stride * Input.Width + ox * Stride) * c;
+                        var ch = 0;
+                        for (; Vector128.IsHardwareAccelerated && ch + 4 <= c; ch += 4)
                         {
-                            for (var kx = 0; kx < Size && !routed; kx++)
-                            {
-                                var i = ((oy * Stride + ky) * Input.Width + ox * Stride + kx) * c + ch;
-                                if (!IsMax)
-                                {
-                                    gradIn[i] += gradOut[o + ch] * inverseArea;
-                                }
-                                else if (image[i] == output[o + ch])
-                                {
-                                    gradIn[i] += gradOut[o + ch];
-                                    routed = true;
-                                }
-                            }
+                            BackwardLanes(px + w + ch, py + o + ch, pdy + o + ch, pdx + w + ch, c, inverseArea);
+                        }
+
+                        for (; ch < c; ch++)
+                        {
+                            BackwardChannel(px + w + ch, py[o + ch], pdy[o + ch], pdx + w + ch, c, inverseArea);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One window, 4 channels. Max: the whole gradient goes to the first window element (row-major) equal
+    /// to the maximum; lanes already routed are masked off.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void BackwardLanes(float* window, float* output, float* gradOut, float* gradIn, int c, float inverseArea)
+    {
+        var g = Vector128.Load(gradOut);
+        var max = Vector128.Load(output);
+        var open = Vector128<float>.AllBitsSet;
+        for (var ky = 0; ky < Size; ky++)
+        {
+            for (var kx = 0; kx < Size; kx++)
+            {
+                var at = (ky * Input.Width + kx) * c;
+                var current = Vector128.Load(gradIn + at);
+                if (!IsMax)
+                {
+                    (current + g * inverseArea).Store(gradIn + at);
+                    continue;
+                }
+
+                var hit = Vector128.Equals(Vector128.Load(window + at), max) & open;
+                Vector128.ConditionalSelect(hit, current + g, current).Store(gradIn + at);
+                open = Vector128.AndNot(open, hit);
+            }
+        }
+    }
+
+    private unsafe void BackwardChannel(float* window, float max, float gradOut, float* gradIn, int c, float inverseArea)
+    {
+        for (var ky = 0; ky < Size; ky++)
+        {
+            for (var kx = 0; kx < Size; kx++)
+            {
+                var at = (ky * Input.Width + kx) * c;
+                if (!IsMax)
+                {
+                    gradIn[at] += gradOut * inverseArea;
+                }
+                else if (window[at] == max)
+                {
+                    gradIn[at] += gradOut;
+                    return;
                 }
             }
         }
