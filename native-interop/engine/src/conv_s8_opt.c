@@ -21,7 +21,16 @@
  * (the small-K records excepted). */
 #define DL_SMALLK_MAX 16
 #define DL_UNUSED __attribute__((unused))
+#define DL_STR(x) #x
+#define DL_XSTR(x) DL_STR(x)
 #define DL_SMALLK_WBYTES 2048
+#if defined(__ARM_FEATURE_DSP) && defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 8) &&            \
+    !defined(DL_EMULATE_DSP)
+#define DL_PX_ASM 1 /* the hand-written kernels below: Cortex-M7 with the FPv5 FPU */
+#else
+#define DL_PX_ASM 0
+#endif
+#define DL_PX_MAX 6
 
 static int smallk(const dl_conv_params *p)
 {
@@ -41,19 +50,109 @@ static int wide(const dl_conv_params *p)
     return (k & 3) == 0 && k >= 8 && p->out_h * p->out_w >= DL_WIDE_PX;
 }
 
+/* Output channels whose weights the six-pixel kernel reads pre-widened to
+ * int16 from the scratch (each widened once per call, read by every block of
+ * pixels): 2 instructions fewer per four k than widening them in the loop.
+ * The widened weights take at most as many bytes as the larger of the
+ * layer's input and output, so the scratch stays within the activations'
+ * scale (the shipped model's arena does not grow); layers with fewer than
+ * two blocks of pixels gain nothing. */
+static int wq_channels(const dl_conv_params *p)
+{
+    const int32_t k = p->k_h * p->k_w * p->in_c;
+    const size_t in = (size_t)p->in_h * p->in_w * p->in_c, out = (size_t)p->out_h * p->out_w * p->out_c;
+    if (p->out_h * p->out_w < 2 * DL_WIDE_PX)
+        return 0;
+    const size_t n = (in + out) * 3 / 4 / ((size_t)k * sizeof(int16_t));
+    return n < (size_t)p->out_c ? (int)n : p->out_c;
+}
+
 size_t dl_conv_s8_opt_scratch_bytes(const dl_conv_params *p)
 {
     int32_t k = p->k_h * p->k_w * p->in_c;
     if (smallk(p))
         return (size_t)p->out_c * (size_t)((k + 1) / 2 + 2) * sizeof(uint32_t);
     if (wide(p))
-        return (size_t)DL_WIDE_PX * (size_t)k * sizeof(int16_t) + (size_t)k;
+        return (size_t)DL_WIDE_PX * (size_t)k * sizeof(int16_t) + (size_t)k +
+               (size_t)wq_channels(p) * (size_t)k * sizeof(int16_t);
     return dl_q15_pair_len(k) * sizeof(int16_t) + dl_q15_len(k);
 }
 
 static inline int8_t finish(const dl_conv_params *p, int32_t acc, int oc)
 {
     return (int8_t)dl_requant_out(acc, oc, p->mult, p->shift, p->fscale, p->out_offset, p->act_min, p->act_max);
+}
+
+#if defined(__ARM_FEATURE_DSP) && !defined(DL_EMULATE_DSP)
+/* Widen `rows` rows of n (1..DL_WRUN_MAX) groups of four bytes (rows rstep
+ * bytes apart) into every ncol-th group slot of an interleaved column block:
+ * 4 instructions a group, entered part-way into an unrolled run (GCC's loop
+ * took 8). */
+#define DL_WRUN_MAX 32
+#define DL_WRUN(name, pitch)                                                                                     \
+    __attribute__((noinline)) static void name(const int8_t *s, int16_t *d, int32_t n, int32_t rows,                \
+                                               int32_t rskip)                                                   \
+    {                                                                                                            \
+        uint32_t v, t, e;                                                                                        \
+        __asm__ volatile("adr.w %[e], 9f\n\t"                                                                    \
+                         "sub %[e], %[e], %[n], lsl #4\n\t"                                                      \
+                         "orr %[e], %[e], #1\n\t"                                                                \
+                         "1:\n\t"                                                                                \
+                         "bx %[e]\n\t"                                                                           \
+                         "8:\n\t"                                                                                \
+                         ".rept " DL_XSTR(DL_WRUN_MAX) "\n\t"                                                    \
+                         "ldr %[v], [%[s]], #4\n\t"                                                              \
+                         "sxtb16 %[t], %[v]\n\t"                                                                 \
+                         "sxtb16 %[v], %[v], ror #8\n\t"                                                         \
+                         "strd %[t], %[v], [%[d]], #" #pitch "\n\t"                                              \
+                         ".endr\n\t"                                                                             \
+                         "9:\n\t"                                                                                \
+                         ".if (9b - 8b) != 16 * " DL_XSTR(DL_WRUN_MAX) "\n\t"                                    \
+                         ".error \"a widening group is not 16 bytes\"\n\t"                                       \
+                         ".endif\n\t"                                                                            \
+                         "add %[s], %[s], %[rskip]\n\t"                                                          \
+                         "subs %[rows], %[rows], #1\n\t"                                                         \
+                         "bne 1b\n\t"                                                                            \
+                         : [v] "=&r"(v), [t] "=&r"(t), [e] "=&r"(e), [s] "+r"(s), [d] "+r"(d), [rows] "+r"(rows) \
+                         : [n] "r"(n), [rskip] "r"(rskip)                                                        \
+                         : "cc", "memory");                                                                      \
+    }
+DL_WRUN(dl_wrun3, 24)
+DL_WRUN(dl_wrun4, 32)
+DL_WRUN(dl_wrun5, 40)
+DL_WRUN(dl_wrun6, 48)
+#endif
+
+/* k_h rows of span bytes (span % 4 == 0, n = span / 4 >= 1) into column c
+ * of an ncol-column block; consecutive rows' slots follow each other */
+static void widen_rows(const int8_t *src, int16_t *d, int32_t span, int32_t rows, size_t rstep, int c, int ncol)
+{
+#if defined(__ARM_FEATURE_DSP) && !defined(DL_EMULATE_DSP)
+    int16_t *dc = d + 4 * c;
+    const int32_t n = span / 4, rskip = (int32_t)rstep - span;
+    if (n <= DL_WRUN_MAX) {
+        switch (ncol) {
+        case 3: dl_wrun3(src, dc, n, rows, rskip); return;
+        case 4: dl_wrun4(src, dc, n, rows, rskip); return;
+        case 5: dl_wrun5(src, dc, n, rows, rskip); return;
+        case 6: dl_wrun6(src, dc, n, rows, rskip); return;
+        default: break;
+        }
+    } else if (ncol >= 3 && ncol <= 6) {
+        /* long rows (1x1 layers with many channels) in pieces */
+        for (int32_t ky = 0; ky < rows; ++ky, src += rstep, dc += ncol * span)
+            for (int32_t g = 0; g < n; g += DL_WRUN_MAX)
+                widen_rows(src + 4 * g, dc + 4 * ncol * g - 4 * c, 4 * (n - g < DL_WRUN_MAX ? n - g : DL_WRUN_MAX), 1,
+                           0, c, ncol);
+        return;
+    }
+#endif
+    for (int32_t ky = 0; ky < rows; ++ky, src += rstep, d += ncol * span) {
+        if (ncol == 2)
+            dl_widen_pair(src, d, span, c);
+        else
+            dl_widen_cols(src, d, span, c, ncol);
+    }
 }
 
 static void column(const dl_conv_params *p, const int8_t *inb, int pix, int16_t *q, int c, int8_t *raw, int ncol)
@@ -67,10 +166,7 @@ static void column(const dl_conv_params *p, const int8_t *inb, int pix, int16_t 
         /* rows are contiguous and keep the groups of four aligned */
         for (int ky = 0; ky < p->k_h; ++ky) {
             const int8_t *src = inb + ((size_t)(iy0 + ky * p->dil_h) * p->in_w + ix0) * C;
-            if (ncol == 2)
-                dl_widen_pair(src, q + 2 * ky * span, span, c);
-            else
-                dl_widen_cols(src, q + ncol * ky * span, span, c, ncol);
+            widen_rows(src, q + ncol * ky * span, span, 1, 0, c, ncol);
         }
         return;
     }
@@ -368,10 +464,291 @@ static inline __attribute__((always_inline)) void smallk_run(const dl_conv_param
     }
 }
 
+/* 3x3 over one channel, fp32 mode with an even output zero point, output
+ * channels a multiple of four up to 16 (first layers such as the shipped
+ * model's): one asm call per run of interior pixels in an output row.
+ * Per pixel the three input rows are read as one word each and widened into
+ * five q15 pairs kept in r8-r12: (a0,a2) (b0,b2) (c0,c2) (a1,b1) (c1,x) for
+ * rows a, b, c; the records hold each channel's weights in that order (the
+ * last lane 0). Per channel one LDM brings bias_zp and the five weight words,
+ * five SMLAD accumulate onto the bias; two channels' sums go to the FPU in
+ * one VMOV and the output stage is the px kernels' (magic number, clamp,
+ * low byte), with the channel scales held in s16-s31 for the whole call.
+ * Pixels go in pairs sharing the three row loads (see DL_K9_FN).
+ * 12.25 instructions per output (USAT stage; 13 otherwise) plus about 14 per
+ * pixel. */
+typedef struct {
+    float scale[16];      /* entries 16 - OC.. are the channel scales (s16-s31) */
+    float magic, lo, hi;  /* s4-s6 */
+    const int8_t *in;     /* s7: top-left input byte of the run's first pixel */
+    int32_t rstep;        /* s8: bytes between the window's rows */
+    const uint32_t *rec;  /* s9: records of six words */
+    int32_t skip;         /* s10: 4 - OC / 4 */
+    int32_t n;            /* s11: pixels, even, >= 2 */
+    int8_t *out;
+    int usat;             /* zero point -128, full int8 range: the USAT output stage */
+} dl_k9_job;
+
+#define DL_K9_REC 6
+#define DL_K9_PADW 132 /* bytes of a padded row on the stack (3 rows) */
+
+#if DL_PX_ASM
+/* X2 and X4 (the window words (c0,c2) and (c1,x)) swap registers between
+ * the two pixels of a pair, so the second pixel's window is three
+ * instructions away from the first's */
+#define DL_K9_CH2(s0, s1, X2, X4)                                                                                \
+    "ldm r6!, {r0-r5}\n\t"                                                                                       \
+    "smlad r0, r8, r1, r0\n\tsmlad r0, r9, r2, r0\n\tsmlad r0, " X2 ", r3, r0\n\tsmlad r0, r12, r4, r0\n\t"    \
+    "smlad r0, " X4 ", r5, r0\n\t"                                                                               \
+    "ldm r6!, {r1-r5, lr}\n\t"                                                                                   \
+    "smlad r1, r8, r2, r1\n\tsmlad r1, r9, r3, r1\n\tsmlad r1, " X2 ", r4, r1\n\tsmlad r1, r12, r5, r1\n\t"    \
+    "smlad r1, " X4 ", lr, r1\n\t"                                                                               \
+    "vmov " s0 ", " s1 ", r0, r1\n\t"
+#define DL_K9_F(s, sc)                                                                                           \
+    "vcvt.f32.s32 " s ", " s "\n\tvmul.f32 " s ", " s ", " sc "\n\tvadd.f32 " s ", " s ", s4\n\tvmaxnm.f32 " s   \
+    ", " s ", s5\n\tvminnm.f32 " s ", " s ", s6\n\t"
+#define DL_K9_CHUNK(X2, X4, a, b, c, d)                                                                          \
+    DL_K9_CH2("s0", "s1", X2, X4) DL_K9_CH2("s2", "s3", X2, X4) DL_K9_F("s0", a) DL_K9_F("s1", b)              \
+        DL_K9_F("s2", c) DL_K9_F("s3", d) "vmov r0, r1, s0, s1\n\tvmov r2, r3, s2, s3\n\t"                      \
+                                          "strb r0, [r7], #1\n\tstrb r1, [r7], #1\n\tstrb r2, [r7], #1\n\t"      \
+                                          "strb r3, [r7], #1\n\t"
+/* zero point -128 with the full int8 range (ReLU layers): VCVTR rounds half
+ * to even, USAT #8 clamps to [0, 255] = [act_min, act_max] - zp, and one EOR
+ * 0x80 per word subtracts the 128 again: 12.25 instructions per output. */
+#define DL_K9_G(s, sc) "vcvt.f32.s32 " s ", " s "\n\tvmul.f32 " s ", " s ", " sc "\n\tvcvtr.s32.f32 " s ", " s "\n\t"
+#define DL_K9_CHUNK_U(X2, X4, a, b, c, d)                                                                        \
+    DL_K9_CH2("s0", "s1", X2, X4) DL_K9_CH2("s2", "s3", X2, X4) DL_K9_G("s0", a) DL_K9_G("s1", b)              \
+        DL_K9_G("s2", c) DL_K9_G("s3", d) "vmov r0, r1, s0, s1\n\tvmov r2, r3, s2, s3\n\t"                      \
+                                          "usat r0, #8, r0\n\tusat r1, #8, r1\n\tusat r2, #8, r2\n\t"            \
+                                          "usat r3, #8, r3\n\torr r0, r0, r1, lsl #8\n\t"                        \
+                                          "orr r0, r0, r2, lsl #16\n\torr r0, r0, r3, lsl #24\n\t"               \
+                                          "eor r0, r0, #0x80808080\n\tstr r0, [r7], #4\n\t"
+/* all channels of one pixel: a table jump past the chunks OC does not need */
+#define DL_K9_PIXEL(CHUNK, L, X2, X4)                                                                            \
+    "vmov r6, s9\n\t"                                                                                            \
+    "vmov r0, s10\n\t"                                                                                           \
+    "tbh [pc, r0, lsl #1]\n\t" L "0:\n\t"                                                                       \
+    ".hword (" L "1f - " L "0b) / 2, (" L "2f - " L "0b) / 2, (" L "3f - " L "0b) / 2, (" L "4f - " L "0b) / 2\n\t" \
+    L "1:\n\t" CHUNK(X2, X4, "s16", "s17", "s18", "s19") L "2:\n\t" CHUNK(X2, X4, "s20", "s21", "s22", "s23")  \
+    L "3:\n\t" CHUNK(X2, X4, "s24", "s25", "s26", "s27") L "4:\n\t" CHUNK(X2, X4, "s28", "s29", "s30", "s31")
+/* pairs of pixels (n even): rows a, b, c read once per pair, the first
+ * pixel's window (A_e, B_e, C_e, (a1,b1), C_o), the second's (A_o, B_o, C_o,
+ * (a2,b2), C_e ror 16) */
+#define DL_K9_FN(name, CHUNK)                                                                                    \
+    __attribute__((naked, noinline)) static void name(DL_UNUSED const dl_k9_job *j)                             \
+    {                                                                                                            \
+        __asm__ volatile("push {r3-r11, lr}\n\t"                                                                 \
+                         "vpush {s16-s31}\n\t"                                                                   \
+                         "vldmia r0!, {s16-s31}\n\t"                                                             \
+                         "vldmia r0!, {s4-s11}\n\t"                                                              \
+                         "ldr r7, [r0]\n\t"                                                                      \
+                         "vmov r0, r1, s10, s11\n\t" /* the end of the output: out + n * 4 * (4 - skip) */       \
+                         "rsb r0, r0, #4\n\t"                                                                    \
+                         "mul r1, r1, r0\n\t"                                                                    \
+                         "add r1, r7, r1, lsl #2\n\t"                                                            \
+                         "vmov s14, r1\n\t"                                                                      \
+                         "1:\n\t"                                                                                \
+                         "vmov r0, r1, s7, s8\n\t"                                                               \
+                         "ldr r4, [r0]\n\t"                                                                      \
+                         "ldr r5, [r0, r1]\n\t"                                                                  \
+                         "ldr r2, [r0, r1, lsl #1]\n\t"                                                          \
+                         "add r0, r0, #2\n\t"                                                                    \
+                         "vmov s7, r0\n\t"                                                                       \
+                         "sxtb16 r8, r4\n\t"                                                                     \
+                         "sxtb16 r4, r4, ror #8\n\t"                                                             \
+                         "sxtb16 r9, r5\n\t"                                                                     \
+                         "sxtb16 r5, r5, ror #8\n\t"                                                             \
+                         "sxtb16 r10, r2\n\t"                                                                    \
+                         "sxtb16 r11, r2, ror #8\n\t"                                                            \
+                         "pkhbt r12, r4, r5, lsl #16\n\t"                                                        \
+                         "vmov s12, s13, r4, r5\n\t" DL_K9_PIXEL(CHUNK, "2", "r10", "r11")                       \
+                         "pkhtb r12, r9, r8, asr #16\n\t"                                                        \
+                         "ror r10, r10, #16\n\t"                                                                 \
+                         "vmov r8, r9, s12, s13\n\t" DL_K9_PIXEL(CHUNK, "3", "r11", "r10")                       \
+                         "vmov r0, s14\n\t"                                                                      \
+                         "cmp r7, r0\n\t"                                                                        \
+                         "bne 1b\n\t"                                                                            \
+                         "vpop {s16-s31}\n\t"                                                                    \
+                         "pop {r3-r11, pc}\n\t");                                                                \
+    }
+DL_K9_FN(dl_k9_run, DL_K9_CHUNK)
+DL_K9_FN(dl_k9_run_u, DL_K9_CHUNK_U)
+#endif
+
+/* round half to even, clamp to [0, 255], subtract 128: the output for zero
+ * point -128 and the full int8 range */
+static inline int8_t dl_out_usat(int32_t acc, float scale)
+{
+    float t = (float)acc * scale;
+    t = t < 0.0f ? 0.0f : (t > 255.0f ? 255.0f : t);
+    uint32_t u;
+    t = t + DL_MAGIC;
+    memcpy(&u, &t, 4);
+    return (int8_t)(uint8_t)((u & 0xff) ^ 0x80);
+}
+
+/* one pixel from its five window words (C: host emulation, borders) */
+static void k9_pixel(const dl_k9_job *j, const uint32_t *x, int8_t *o, int OC)
+{
+    const uint32_t *rec = j->rec;
+    const float *sc = j->scale + 16 - OC;
+    for (int c = 0; c < OC; ++c, rec += DL_K9_REC) {
+        int32_t acc = (int32_t)rec[0];
+        for (int i = 0; i < 5; ++i)
+            acc = dl_smlad(x[i], rec[1 + i], acc);
+        o[c] = j->usat ? dl_out_usat(acc, sc[c]) : dl_out_magic(acc, sc[c], j->magic, j->lo, j->hi);
+    }
+}
+
+#if DL_PX_ASM
+/* dst[0, wdt) = zp, then dst[pad, pad + n) = src (if any), a word at a time
+ * (newlib-nano's memset/memcpy go byte by byte); pad + n <= wdt <= DL_K9_PADW */
+static void pad_row(int8_t *dst, const int8_t *src, int n, int pad, int wdt, int8_t zp)
+{
+    const uint32_t zw = (uint32_t)(uint8_t)zp * 0x01010101u;
+    for (int i = 0; i < wdt; i += 4)
+        dl_st32(dst + i, zw); /* wdt rounded up to a word: the row has DL_K9_PADW bytes */
+    if (src == NULL)
+        return;
+    int8_t *d = dst + pad;
+    int i = 0;
+    for (; i + 4 <= n; i += 4)
+        dl_st32(d + i, dl_ld32(src + i));
+    for (; i < n; ++i)
+        d[i] = src[i];
+}
+#endif
+
+static int k9_ok(const dl_conv_params *p)
+{
+    return p->fscale != NULL && (p->out_offset & 1) == 0 && p->k_h == 3 && p->k_w == 3 && p->in_c == 1 &&
+           p->dil_w == 1 && p->stride_w == 1 && (p->out_c & 3) == 0 && p->out_c <= 16;
+}
+
+static void k9_conv(const dl_conv_params *p, const int8_t *in, int8_t *out)
+{
+    const int OC = p->out_c;
+    uint32_t *rec = (uint32_t *)(void *)p->scratch;
+    dl_k9_job j;
+    static const int8_t order[10] = {0, 2, 3, 5, 6, 8, 1, 4, 7, -1}; /* tap of each q15 lane */
+    for (int oc = 0; oc < OC; ++oc, rec += DL_K9_REC) {
+        const int8_t *w = p->weights + (size_t)oc * 9;
+        rec[0] = (uint32_t)p->bias_zp[oc];
+        for (int i = 0; i < 5; ++i) {
+            const int32_t lo = w[order[2 * i]], hi = order[2 * i + 1] < 0 ? 0 : w[order[2 * i + 1]];
+            rec[1 + i] = dl_pack16(lo, hi);
+        }
+    }
+    for (int i = 0; i < 16; ++i)
+        j.scale[i] = i >= 16 - OC ? p->fscale[i - (16 - OC)] : 0.0f;
+    j.magic = DL_MAGIC + (float)p->out_offset;
+    j.lo = DL_MAGIC + (float)p->act_min;
+    j.hi = DL_MAGIC + (float)p->act_max;
+    j.rstep = p->dil_h * p->in_w;
+    j.rec = (const uint32_t *)(const void *)p->scratch;
+    j.skip = 4 - OC / 4;
+    j.usat = p->out_offset == -128 && p->act_min == -128 && p->act_max == 127;
+    const int8_t zp = (int8_t)(-p->in_offset);
+    for (int b = 0; b < p->batches; ++b) {
+        const int8_t *inb = in + (size_t)b * p->in_h * p->in_w;
+        const int last_batch = b == p->batches - 1;
+        for (int oy = 0; oy < p->out_h; ++oy) {
+            const int iy0 = oy * p->stride_h - p->pad_h;
+            int x0 = 0, x1 = 0; /* interior run [x0, x1) */
+            if (iy0 >= 0 && iy0 + 2 * p->dil_h < p->in_h) {
+                x0 = p->pad_w;
+                x1 = p->in_w - 2 + p->pad_w;
+                x1 = x1 < p->out_w ? x1 : p->out_w;
+                /* each row is read as a word: the last pixel of the input's
+                 * last row would read one byte past the tensor */
+                if (last_batch && iy0 + 2 * p->dil_h == p->in_h - 1 && x1 - p->pad_w + 3 > p->in_w)
+                    --x1;
+                if (x1 < x0)
+                    x1 = x0;
+            }
+#if DL_PX_ASM
+            if (x1 - x0 < p->out_w && p->out_w >= 2 && p->out_w + 6 <= DL_K9_PADW &&
+                p->pad_w + p->in_w <= p->out_w + 3) {
+                /* a row with padded taps (SAME padding): its three input
+                 * rows padded with the zero point on the stack, then the
+                 * whole row as interior pixels */
+                int8_t rows[3][DL_K9_PADW];
+                const int wdt = p->out_w + 3;
+                for (int ky = 0; ky < 3; ++ky) {
+                    const int iy = iy0 + ky * p->dil_h;
+                    pad_row(rows[ky], iy >= 0 && iy < p->in_h ? inb + (size_t)iy * p->in_w : NULL, p->in_w, p->pad_w,
+                            wdt, zp);
+                }
+                j.in = rows[0];
+                j.rstep = DL_K9_PADW;
+                j.n = p->out_w & ~1;
+                j.out = out;
+                if (j.usat)
+                    dl_k9_run_u(&j);
+                else
+                    dl_k9_run(&j);
+                j.rstep = p->dil_h * p->in_w;
+                x0 = x1 = 0; /* an odd last pixel goes below */
+                out += (size_t)j.n * OC;
+                if (j.n == p->out_w)
+                    continue;
+                const int ox = j.n, ix0 = ox - p->pad_w;
+                int8_t v[3][4];
+                for (int ky = 0; ky < 3; ++ky)
+                    for (int kx = 0; kx < 4; ++kx)
+                        v[ky][kx] = kx < 3 ? rows[ky][ix0 + p->pad_w + kx] : zp;
+                const uint32_t x[5] = {dl_pack16(v[0][0], v[0][2]), dl_pack16(v[1][0], v[1][2]),
+                                       dl_pack16(v[2][0], v[2][2]), dl_pack16(v[0][1], v[1][1]),
+                                       dl_pack16(v[2][1], 0)};
+                k9_pixel(&j, x, out, OC);
+                out += OC;
+                continue;
+            }
+#endif
+            for (int ox = 0; ox < p->out_w; ++ox, out += OC) {
+#if DL_PX_ASM
+                if (ox == x0 && x1 - x0 >= 2) {
+                    /* pairs of pixels; an odd last one goes below */
+                    j.in = inb + (size_t)iy0 * p->in_w + (ox - p->pad_w);
+                    j.n = (x1 - x0) & ~1;
+                    j.out = out;
+                    if (j.usat)
+                        dl_k9_run_u(&j);
+                    else
+                        dl_k9_run(&j);
+                    out += (size_t)(j.n - 1) * OC;
+                    ox += j.n - 1;
+                    continue;
+                }
+#endif
+                const int ix0 = ox - p->pad_w;
+                int8_t v[3][4];
+                for (int ky = 0; ky < 3; ++ky) {
+                    const int iy = iy0 + ky * p->dil_h;
+                    for (int kx = 0; kx < 4; ++kx) {
+                        const int ix = ix0 + kx;
+                        v[ky][kx] = kx < 3 && iy >= 0 && iy < p->in_h && ix >= 0 && ix < p->in_w
+                                        ? inb[(size_t)iy * p->in_w + ix]
+                                        : zp;
+                    }
+                }
+                const uint32_t x[5] = {dl_pack16(v[0][0], v[0][2]), dl_pack16(v[1][0], v[1][2]),
+                                       dl_pack16(v[2][0], v[2][2]), dl_pack16(v[0][1], v[1][1]),
+                                       dl_pack16(v[2][1], 0)};
+                k9_pixel(&j, x, out, OC);
+            }
+        }
+    }
+}
+
 static void smallk_conv(const dl_conv_params *p, const int8_t *in, int8_t *out)
 {
     const int K = p->k_h * p->k_w * p->in_c, NW = (K + 1) / 2;
     uint32_t *rec = (uint32_t *)(void *)p->scratch;
+    if (k9_ok(p)) {
+        k9_conv(p, in, out);
+        return;
+    }
     for (int oc = 0; oc < p->out_c; ++oc, rec += NW + 2) {
         const int8_t *w = p->weights + (size_t)oc * K;
         for (int i = 0; i < NW; ++i) {
@@ -460,6 +837,331 @@ static void dl_dot_1x6(const int16_t *x, const int8_t *w, int32_t ngroups, int32
 }
 #endif
 
+/* fp32 mode with an even output zero point (K % 4 == 0): P = 3..6 pixels x
+ * one channel per step like dl_dot_1x6, but one call runs every output
+ * channel of the block and does the output stage itself, so the per-channel
+ * cost outside the multiply-accumulate loop is a few dozen instructions
+ * instead of a C call, six accumulator stores and a C requantization loop.
+ *
+ * The output stage is XNNPACK's, rearranged so it needs no integer work:
+ * t = (float)acc * scale + M with M = 1.5 * 2^23 + zp, then t clamped to
+ * [1.5 * 2^23 + act_min, 1.5 * 2^23 + act_max]; the low byte of t's bits is
+ * the output. It is the same integer as round-half-even(acc * scale) + zp
+ * clamped: adding M rounds to an integer exactly like round-half-even when M
+ * is even (hence only even zero points take this path) and the sum stays in
+ * [2^23, 2^24), where the float spacing is 1; float addition is monotonic,
+ * so clamping after the addition selects the same bound as clamping before it
+ * (both bounds are exact integers there). */
+typedef struct {
+    const int16_t *x;     /* s16: the P interleaved columns */
+    const int8_t *w;      /* s17: weights of the first channel; each channel's follow (K % 4 == 0) */
+    const int32_t *bias;  /* s18: bias_zp */
+    const float *scale;   /* s19: fscale */
+    int8_t *out;          /* s20: output of pixel 0, channel 0 */
+    int32_t pitch;        /* s21: bytes between pixels (out_c) */
+    int8_t *out_end;      /* s22: out + out_c */
+    int32_t n1;           /* s23: groups of four k after the first */
+    float magic, lo, hi;  /* s24-s26 */
+    uint32_t entry;       /* s27: set by the kernel */
+    const int16_t *x_end; /* s28: x + P * K */
+    int wq;               /* w holds int16 pairs (dl_widen order) instead of int8 (C twin only) */
+} dl_px_job;
+
+
+#if DL_PX_ASM
+/* Registers in the loop: r0 column pointer, r1 weight pointer, r2-r7
+ * accumulators, r8-r11 two pixels' input words, r12/lr the widened weights;
+ * everything else lives in s16-s28 (one VMOV moves two words). The K loop is
+ * unrolled U times and entered part-way (all its instructions are 32-bit, so
+ * a group has a fixed size, checked at assembly time). */
+#define DL_PX_W "ldr lr, [r1], #4\n\tsxtb16 r12, lr\n\tsxtb16 lr, lr, ror #8\n\t"
+#define DL_PX_WQ "ldrd r12, lr, [r1], #8\n\t" /* weights already widened */
+#define DL_PX_2(a, b)                                                                                            \
+    "ldmia r0!, {r8-r11}\n\tsmlad " a ", r8, r12, " a "\n\tsmlad " a ", r9, lr, " a "\n\tsmlad " b               \
+    ", r10, r12, " b "\n\tsmlad " b ", r11, lr, " b "\n\t"
+#define DL_PX_1(a) "ldmia r0!, {r8-r9}\n\tsmlad " a ", r8, r12, " a "\n\tsmlad " a ", r9, lr, " a "\n\t"
+/* the first group starts every accumulator from the bias in r7 */
+#define DL_PX_2B(a, b)                                                                                           \
+    "ldmia r0!, {r8-r11}\n\tsmlad " a ", r8, r12, r7\n\tsmlad " a ", r9, lr, " a "\n\tsmlad " b                  \
+    ", r10, r12, r7\n\tsmlad " b ", r11, lr, " b "\n\t"
+#define DL_PX_1B(a) "ldmia r0!, {r8-r9}\n\tsmlad " a ", r8, r12, r7\n\tsmlad " a ", r9, lr, " a "\n\t"
+#define DL_PX_F(s)                                                                                               \
+    "vcvt.f32.s32 " s ", " s "\n\tvmul.f32 " s ", " s ", s15\n\tvadd.f32 " s ", " s ", s24\n\tvmaxnm.f32 " s     \
+    ", " s ", s25\n\tvminnm.f32 " s ", " s ", s26\n\t"
+#define DL_R2(x) x x
+#define DL_R4(x) DL_R2(x) DL_R2(x)
+#define DL_R8(x) DL_R4(x) DL_R4(x)
+#define DL_R16(x) DL_R8(x) DL_R8(x)
+#define DL_R32(x) DL_R16(x) DL_R16(x)
+
+/* U = unroll (power of two), GB = bytes per group */
+#define DL_PX_FN(name, U, REP, GB, W, GROUP, FIRST, TOF, FOPS, FROMF, STORES)                                      \
+    __attribute__((naked, noinline)) static void name(DL_UNUSED const dl_px_job *j)                             \
+    {                                                                                                            \
+        __asm__ volatile("push {r3-r11, lr}\n\t"                                                                 \
+                         "vpush {s16-s31}\n\t"                                                                   \
+                         "vldmia r0, {s16-s28}\n\t"                                                              \
+                         "vmov r2, s23\n\t"                                                                      \
+                         "adr.w r5, 30f\n\t"                                                                     \
+                         "cbz r2, 6f\n\t"                                                                        \
+                         "and r3, r2, #" #U "-1\n\t"                                                             \
+                         "rsb r3, r3, #" #U "\n\t"                                                               \
+                         "and r3, r3, #" #U "-1\n\t"                                                             \
+                         "mov r4, #" #GB "\n\t"                                                                  \
+                         "adr.w r5, 10f\n\t"                                                                     \
+                         "mla r5, r3, r4, r5\n\t"                                                                \
+                         "6:\n\t"                                                                                \
+                         "orr r5, r5, #1\n\t"                                                                    \
+                         "vmov s27, r5\n\t"                                                                      \
+                         "vmov r1, s17\n\t" /* r1 runs on from channel to channel */                              \
+                         "20:\n\t"                                                                               \
+                         "vmov r0, s16\n\t"                                                                      \
+                         "vmov r8, r9, s18, s19\n\t"                                                             \
+                         "ldr r7, [r8], #4\n\t"                                                                  \
+                         "vldmia r9!, {s15}\n\t"                                                                 \
+                         "vmov s18, s19, r8, r9\n\t" W FIRST "vmov r8, s27\n\t"                                  \
+                         "bx r8\n\t"                                                                             \
+                         "10:\n\t" REP(W GROUP) "11:\n\t"                                                        \
+                         ".if (11b - 10b) != " #U " * " #GB "\n\t"                                               \
+                         ".error \"a K group is not " #GB " bytes\"\n\t"                                         \
+                         ".endif\n\t"                                                                            \
+                         "vmov r8, s28\n\t"                                                                      \
+                         "cmp r0, r8\n\t"                                                                        \
+                         "bne 10b\n\t"                                                                           \
+                         "30:\n\t"                                                                               \
+                         TOF FOPS FROMF "vmov r8, r9, s20, s21\n\t" STORES                                         \
+                         "add r8, r8, #1\n\t"                                                                    \
+                         "vmov s20, r8\n\t"                                                                      \
+                         "vmov r9, s22\n\t"                                                                      \
+                         "cmp r8, r9\n\t"                                                                        \
+                         "bne 20b\n\t"                                                                           \
+                         "vpop {s16-s31}\n\t"                                                                    \
+                         "pop {r3-r11, pc}\n\t");                                                                \
+    }
+
+DL_PX_FN(dl_px6, 32, DL_R32, 72, DL_PX_W, DL_PX_2("r2", "r3") DL_PX_2("r4", "r5") DL_PX_2("r6", "r7"),
+         DL_PX_2B("r2", "r3") DL_PX_2B("r4", "r5") DL_PX_2B("r6", "r7"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, s3, r4, r5\n\tvmov s4, s5, r6, r7\n\t",
+         DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2") DL_PX_F("s3") DL_PX_F("s4") DL_PX_F("s5"),
+         "vmov r2, r3, s0, s1\n\tvmov r4, r5, s2, s3\n\tvmov r6, r7, s4, s5\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\tstrb r5, [r10, r9]\n\t"
+         "add r10, r10, r9, lsl #1\n\tstrb r6, [r10]\n\tstrb r7, [r10, r9]\n\t")
+DL_PX_FN(dl_px6q, 32, DL_R32, 64, DL_PX_WQ, DL_PX_2("r2", "r3") DL_PX_2("r4", "r5") DL_PX_2("r6", "r7"),
+         DL_PX_2B("r2", "r3") DL_PX_2B("r4", "r5") DL_PX_2B("r6", "r7"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, s3, r4, r5\n\tvmov s4, s5, r6, r7\n\t",
+         DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2") DL_PX_F("s3") DL_PX_F("s4") DL_PX_F("s5"),
+         "vmov r2, r3, s0, s1\n\tvmov r4, r5, s2, s3\n\tvmov r6, r7, s4, s5\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\tstrb r5, [r10, r9]\n\t"
+         "add r10, r10, r9, lsl #1\n\tstrb r6, [r10]\n\tstrb r7, [r10, r9]\n\t")
+DL_PX_FN(dl_px5, 8, DL_R8, 64, DL_PX_W, DL_PX_2("r2", "r3") DL_PX_2("r4", "r5") DL_PX_1("r6"),
+         DL_PX_2B("r2", "r3") DL_PX_2B("r4", "r5") DL_PX_1B("r6"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, s3, r4, r5\n\tvmov s4, r6\n\t",
+         DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2") DL_PX_F("s3") DL_PX_F("s4"),
+         "vmov r2, r3, s0, s1\n\tvmov r4, r5, s2, s3\n\tvmov r6, s4\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\tstrb r5, [r10, r9]\n\t"
+         "add r10, r10, r9, lsl #1\n\tstrb r6, [r10]\n\t")
+DL_PX_FN(dl_px5q, 8, DL_R8, 56, DL_PX_WQ, DL_PX_2("r2", "r3") DL_PX_2("r4", "r5") DL_PX_1("r6"),
+         DL_PX_2B("r2", "r3") DL_PX_2B("r4", "r5") DL_PX_1B("r6"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, s3, r4, r5\n\tvmov s4, r6\n\t",
+         DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2") DL_PX_F("s3") DL_PX_F("s4"),
+         "vmov r2, r3, s0, s1\n\tvmov r4, r5, s2, s3\n\tvmov r6, s4\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\tstrb r5, [r10, r9]\n\t"
+         "add r10, r10, r9, lsl #1\n\tstrb r6, [r10]\n\t")
+DL_PX_FN(dl_px4, 8, DL_R8, 52, DL_PX_W, DL_PX_2("r2", "r3") DL_PX_2("r4", "r5"),
+         DL_PX_2B("r2", "r3") DL_PX_2B("r4", "r5"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, s3, r4, r5\n\t",
+         DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2") DL_PX_F("s3"), "vmov r2, r3, s0, s1\n\tvmov r4, r5, s2, s3\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\tstrb r5, [r10, r9]\n\t")
+DL_PX_FN(dl_px4q, 8, DL_R8, 44, DL_PX_WQ, DL_PX_2("r2", "r3") DL_PX_2("r4", "r5"),
+         DL_PX_2B("r2", "r3") DL_PX_2B("r4", "r5"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, s3, r4, r5\n\t",
+         DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2") DL_PX_F("s3"), "vmov r2, r3, s0, s1\n\tvmov r4, r5, s2, s3\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\tstrb r5, [r10, r9]\n\t")
+DL_PX_FN(dl_px3, 8, DL_R8, 44, DL_PX_W, DL_PX_2("r2", "r3") DL_PX_1("r4"), DL_PX_2B("r2", "r3") DL_PX_1B("r4"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, r4\n\t", DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2"),
+         "vmov r2, r3, s0, s1\n\tvmov r4, s2\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\t")
+DL_PX_FN(dl_px3q, 8, DL_R8, 36, DL_PX_WQ, DL_PX_2("r2", "r3") DL_PX_1("r4"), DL_PX_2B("r2", "r3") DL_PX_1B("r4"),
+         "vmov s0, s1, r2, r3\n\tvmov s2, r4\n\t", DL_PX_F("s0") DL_PX_F("s1") DL_PX_F("s2"),
+         "vmov r2, r3, s0, s1\n\tvmov r4, s2\n\t",
+         "strb r2, [r8]\n\tstrb r3, [r8, r9]\n\tadd r10, r8, r9, lsl #1\n\tstrb r4, [r10]\n\t")
+#endif
+
+/* the same computation in C (host emulation; any P) */
+static void dl_px_c(const dl_px_job *j, int P)
+{
+    const int8_t *w = j->w;
+    const int32_t *b = j->bias;
+    const float *sc = j->scale;
+    const int32_t ng = j->n1 + 1;
+    for (int8_t *o = j->out; o != j->out_end; ++o, ++b, ++sc) {
+        int32_t acc[DL_PX_MAX];
+        for (int i = 0; i < P; ++i)
+            acc[i] = *b;
+        const int16_t *x = j->x;
+        for (int32_t g = 0; g < ng; ++g) {
+            uint32_t we, wo;
+            if (j->wq) {
+                we = dl_ld32(w);
+                wo = dl_ld32(w + 4);
+                w += 8;
+            } else {
+                const uint32_t v = dl_ld32(w);
+                we = dl_sxtb16(v);
+                wo = dl_sxtb16_ror8(v);
+                w += 4;
+            }
+            for (int i = 0; i < P; ++i, x += 4) {
+                acc[i] = dl_smlad(dl_ld32(x), we, acc[i]);
+                acc[i] = dl_smlad(dl_ld32(x + 2), wo, acc[i]);
+            }
+        }
+        for (int i = 0; i < P; ++i)
+            o[i * j->pitch] = dl_out_magic(acc[i], *sc, j->magic, j->lo, j->hi);
+    }
+}
+
+static void px_block(dl_px_job *j, int P)
+{
+#if DL_PX_ASM
+    if (j->wq) {
+        switch (P) {
+        case 6: dl_px6q(j); return;
+        case 5: dl_px5q(j); return;
+        case 4: dl_px4q(j); return;
+        case 3: dl_px3q(j); return;
+        default: break;
+        }
+    }
+    switch (P) {
+    case 6: dl_px6(j); return;
+    case 5: dl_px5(j); return;
+    case 4: dl_px4(j); return;
+    case 3: dl_px3(j); return;
+    default: break;
+    }
+#endif
+    dl_px_c(j, P);
+}
+
+static int px_ok(const dl_conv_params *p)
+{
+    return p->fscale != NULL && (p->out_offset & 1) == 0 && wide(p) && p->out_h * p->out_w >= 3;
+}
+
+/* The P columns of pixels pix..pix+P-1; interior pixels with whole rows of
+ * groups (dilation 1 across, k_w * in_c % 4 == 0) in one call each. */
+static void px_columns(const dl_conv_params *p, const int8_t *inb, int pix, int P, int16_t *q, int8_t *raw)
+{
+    const int C = p->in_c, span = p->k_w * C;
+    const size_t rstep = (size_t)p->in_w * C * p->dil_h;
+    const int fast = p->dil_w == 1 && (span & 3) == 0;
+    int oy = pix / p->out_w, ox = pix % p->out_w;
+#if defined(__ARM_FEATURE_DSP) && !defined(DL_EMULATE_DSP)
+    /* the usual case, rows of at most DL_WRUN_MAX groups: the widening run
+     * called directly, chosen once per block */
+    void (*run)(const int8_t *, int16_t *, int32_t, int32_t, int32_t) =
+        P == 6 ? dl_wrun6 : P == 5 ? dl_wrun5 : P == 4 ? dl_wrun4 : dl_wrun3;
+    if (!fast || span / 4 > DL_WRUN_MAX)
+        run = NULL;
+#endif
+    {
+        /* the common case: all P pixels interior and in one output row */
+        const int iy0 = oy * p->stride_h - p->pad_h, ix0 = ox * p->stride_w - p->pad_w;
+        const int ixl = (ox + P - 1) * p->stride_w - p->pad_w;
+        if (fast && ox + P <= p->out_w && iy0 >= 0 && ix0 >= 0 && iy0 + (p->k_h - 1) * p->dil_h < p->in_h &&
+            ixl + p->k_w - 1 < p->in_w) {
+            const int8_t *src = inb + ((size_t)iy0 * p->in_w + ix0) * C;
+            const size_t step = (size_t)p->stride_w * C;
+#if defined(__ARM_FEATURE_DSP) && !defined(DL_EMULATE_DSP)
+            if (run != NULL) {
+                const int32_t rskip = (int32_t)rstep - span;
+                for (int c = 0; c < P; ++c, src += step)
+                    run(src, q + 4 * c, span / 4, p->k_h, rskip);
+                return;
+            }
+#endif
+            for (int c = 0; c < P; ++c, src += step)
+                widen_rows(src, q, span, p->k_h, rstep, c, P);
+            return;
+        }
+    }
+    for (int c = 0; c < P; ++c) {
+        const int iy0 = oy * p->stride_h - p->pad_h, ix0 = ox * p->stride_w - p->pad_w;
+        if (fast && iy0 >= 0 && ix0 >= 0 && iy0 + (p->k_h - 1) * p->dil_h < p->in_h && ix0 + p->k_w - 1 < p->in_w) {
+            const int8_t *src = inb + ((size_t)iy0 * p->in_w + ix0) * C;
+#if defined(__ARM_FEATURE_DSP) && !defined(DL_EMULATE_DSP)
+            if (run != NULL)
+                run(src, q + 4 * c, span / 4, p->k_h, (int32_t)rstep - span);
+            else
+#endif
+                widen_rows(src, q, span, p->k_h, rstep, c, P);
+        } else
+            column(p, inb, pix + c, q, c, raw, P);
+        if (++ox == p->out_w) {
+            ox = 0;
+            ++oy;
+        }
+    }
+}
+
+/* One batch image: blocks of six pixels, the rest as one block of 3-5 or,
+ * for one or two left over, the last six plus them as 4 + 3 or 4 + 4. */
+static void px_conv(const dl_conv_params *p, const int8_t *inb, int8_t *out)
+{
+    const int K = p->k_h * p->k_w * p->in_c, OC = p->out_c, npix = p->out_h * p->out_w;
+    int16_t *q = p->scratch;
+    int8_t *raw = (int8_t *)(q + DL_WIDE_PX * K);
+    int n6 = npix / 6, r = npix % 6, tail[2] = {0, 0};
+    if (r >= 3) {
+        tail[0] = r;
+    } else if (r > 0) {
+        n6 -= 1;
+        tail[0] = 4;
+        tail[1] = 2 + r;
+    }
+    const int nq = wq_channels(p);
+    int16_t *wq = (int16_t *)(void *)(raw + K);
+    for (int oc = 0; oc < nq; ++oc)
+        dl_widen(p->weights + (size_t)oc * K, wq + (size_t)oc * K, K);
+    dl_px_job j;
+    j.w = p->weights;
+    j.pitch = OC;
+    j.n1 = K / 4 - 1;
+    j.magic = DL_MAGIC + (float)p->out_offset;
+    j.lo = DL_MAGIC + (float)p->act_min;
+    j.hi = DL_MAGIC + (float)p->act_max;
+    j.x = q;
+    int pix = 0;
+    for (int blk = 0; blk < n6 + 2; ++blk) {
+        const int P = blk < n6 ? 6 : tail[blk - n6];
+        if (P == 0)
+            break;
+        px_columns(p, inb, pix, P, q, raw);
+        const int nw = nq; /* channels [0, nw) read widened weights */
+        j.x_end = q + (size_t)P * K;
+        if (nw > 0) {
+            j.wq = 1;
+            j.bias = p->bias_zp;
+            j.scale = p->fscale;
+            j.w = (const int8_t *)(const void *)wq;
+            j.out = out + (size_t)pix * OC;
+            j.out_end = j.out + nw;
+            px_block(&j, P);
+        }
+        if (nw < OC) {
+            j.wq = 0;
+            j.bias = p->bias_zp + nw;
+            j.scale = p->fscale + nw;
+            j.w = p->weights + (size_t)nw * K;
+            j.out = out + (size_t)pix * OC + nw;
+            j.out_end = out + (size_t)pix * OC + OC;
+            px_block(&j, P);
+        }
+        pix += P;
+    }
+}
+
 /* Pixels [0, end) of one batch image, end a multiple of DL_WIDE_PX. */
 static void wide_conv(const dl_conv_params *p, const int8_t *inb, int8_t *out, int end)
 {
@@ -503,6 +1205,11 @@ void dl_conv_s8_opt(const dl_conv_params *p, const int8_t *in, int8_t *out)
     int8_t *raw = (int8_t *)(q + dl_q15_pair_len(K));
     for (int b = 0; b < p->batches; ++b) {
         const int8_t *inb = in + (size_t)b * p->in_h * p->in_w * p->in_c;
+        if (px_ok(p)) {
+            px_conv(p, inb, out);
+            out += (size_t)npix * OC;
+            continue;
+        }
         if (wide_end > 0)
             wide_conv(p, inb, out, wide_end);
         for (int pix = wide_end; pix < npix; pix += 2) {

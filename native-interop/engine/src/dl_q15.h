@@ -59,6 +59,27 @@ static inline void dl_widen_cols(const int8_t *src, int16_t *dst, int32_t k, int
     }
 }
 
+#define DL_MAGIC 12582912.0f /* 1.5 * 2^23 */
+
+/* XNNPACK's fp32 output stage, clamp(round_half_even(acc * scale) + zp), for
+ * an even zp, computed without integer steps: magic = 1.5 * 2^23 + zp,
+ * lo/hi = 1.5 * 2^23 + act_min/act_max, and the output is the low byte of
+ * the clamped sum's bits. Why that is the same integer: docs/engine.md
+ * ("Second pass") and dl_px_job in conv_s8_opt.c. */
+static inline int8_t dl_out_magic(int32_t acc, float scale, float magic, float lo, float hi)
+{
+    float t = (float)acc * scale;
+    t = t + magic;
+#if defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 8) && !defined(DL_EMULATE_DSP)
+    __asm__("vmaxnm.f32 %0, %0, %1\n\tvminnm.f32 %0, %0, %2" : "+t"(t) : "t"(lo), "t"(hi));
+#else
+    t = t < lo ? lo : (t > hi ? hi : t);
+#endif
+    uint32_t u;
+    memcpy(&u, &t, 4);
+    return (int8_t)(uint8_t)u;
+}
+
 /* acc[2c+r] += column_c . w_r for an interleaved pair of columns and two
  * int8 weight rows: per four lanes 2+2 word loads, 4 SXTB16, 8 SMLAD. */
 static inline void dl_dot_q15_2x2(const int16_t *x, const int8_t *w0, const int8_t *w1, int32_t k, int32_t *acc)
@@ -157,11 +178,20 @@ static inline void dl_dot_q15_1x4(const int16_t *x, const int8_t *w, size_t stri
     {
         int32_t n = k >> 2;
         uint32_t xe, xo, v, t;
+        /* unrolled twice (an odd group first): 44 instructions per 32 MACs */
         if (n > 0)
-            __asm__ volatile("1:\n\t"
+            __asm__ volatile("tst %[n], #1\n\t"
+                             "beq 1f\n\t"
                              "ldrd %[xe], %[xo], [%[px]], #8\n\t" DL_ROW_1X4(p0, s0) DL_ROW_1X4(p1, s1)
                                  DL_ROW_1X4(p2, s2) DL_ROW_1X4(p3, s3) "subs %[n], %[n], #1\n\t"
+                                                                        "beq 2f\n\t"
+                                                                        "1:\n\t"
+                             "ldrd %[xe], %[xo], [%[px]], #8\n\t" DL_ROW_1X4(p0, s0) DL_ROW_1X4(p1, s1)
+                                 DL_ROW_1X4(p2, s2) DL_ROW_1X4(p3, s3)
+                             "ldrd %[xe], %[xo], [%[px]], #8\n\t" DL_ROW_1X4(p0, s0) DL_ROW_1X4(p1, s1)
+                                 DL_ROW_1X4(p2, s2) DL_ROW_1X4(p3, s3) "subs %[n], %[n], #2\n\t"
                                                                         "bne 1b\n\t"
+                                                                        "2:\n\t"
                              : [s0] "+r"(s0), [s1] "+r"(s1), [s2] "+r"(s2), [s3] "+r"(s3), [px] "+r"(px),
                                [p0] "+r"(p0), [p1] "+r"(p1), [p2] "+r"(p2), [p3] "+r"(p3), [n] "+r"(n),
                                [xe] "=&r"(xe), [xo] "=&r"(xo), [v] "=&r"(v), [t] "=&r"(t)
