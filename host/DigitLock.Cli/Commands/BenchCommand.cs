@@ -381,7 +381,7 @@ internal sealed record PluginCounts(IReadOnlyList<long> OpInstructions, long Inf
     }
 }
 
-/// <summary>The printed table. The last line is `instructions/MAC: X.XX` over the MAC-heavy layers.</summary>
+/// <summary>The printed table. The last line is `instructions/MAC: X.XXX` over the MAC-heavy layers.</summary>
 internal static class M7BenchReport
 {
     /// <summary>Layers whose cost is dominated by multiply-accumulates.</summary>
@@ -412,7 +412,7 @@ internal static class M7BenchReport
         var mac = run.Ops.Where(o => MacLayers.Contains(o.Name)).ToList();
         var macs = mac.Sum(o => o.Macs);
         sb.AppendLine(macs > 0
-            ? "instructions/MAC: " + ((double)mac.Sum(o => o.Instructions) / macs).ToString("0.00", inv)
+            ? "instructions/MAC: " + ((double)mac.Sum(o => o.Instructions) / macs).ToString("0.000", inv)
             : "instructions/MAC: n/a (no CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED layers)");
         return sb.ToString();
     }
