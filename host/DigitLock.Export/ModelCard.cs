@@ -114,7 +114,7 @@ public sealed record ModelCard(
         Line(Command);
         Line("```");
         Line();
-        Line("Without `--base`, build-model first trains the default architecture on MNIST itself (12 epochs, most of the");
+        Line("Without `--base`, build-model first trains the default architecture on MNIST itself (`--epochs`, 14 by default, most of the");
         Line("build's time); with `--base M` it starts from the given MNIST model. Same seed and thread count give the same weights.");
         Line();
         Line("`tests/DigitLock.Export.Tests` re-measures the int8 MNIST test accuracy of models/default.tflite through the");
