@@ -94,6 +94,7 @@ typedef struct variant {
     int w_rows;              /* weights [w_rows, 4] with w_rows*4 bytes of data */
     int w_data_rows;
     int bad_ident;
+    float out_scale;         /* 0 = the default 1.0 */
 } variant;
 
 static const int8_t W[3][4] = {{1, 2, 3, 4}, {-1, -2, -3, -4}, {2, 0, 0, 0}};
@@ -158,7 +159,7 @@ static uint32_t build(B *b, const variant *v, uint32_t *marks)
     int types[4] = {v->in_type, 9, 2, 9};
     int shapes[4][2] = {{1, 4}, {v->w_rows, 4}, {3, 0}, {1, 3}};
     int dims[4] = {2, 2, 1, 2};
-    float scales[4] = {0.5f, 0.25f, 0.125f, 1.0f};
+    float scales[4] = {0.5f, 0.25f, 0.125f, v->out_scale > 0.0f ? v->out_scale : 1.0f};
     for (int i = 0; i < 4; ++i) {
         int tsz[] = {4, 1, 4, 4, 4};
         uint32_t t = table(b, 5, tsz, p);
@@ -245,7 +246,7 @@ static uint32_t build(B *b, const variant *v, uint32_t *marks)
 
 static variant base_variant(void)
 {
-    variant v = {3, 9, 9, 9, 3, 3, 0};
+    variant v = {3, 9, 9, 9, 3, 3, 0, 0.0f};
     return v;
 }
 
@@ -425,6 +426,13 @@ static void test_model_errors(void)
     v = base_variant();
     v.w_data_rows = 2;
     expect(&v, DL_ERR_SHAPE, "buffer holds 8 bytes but its shape needs 12");
+    /* a rescale of 2^30 or more would shift past 31 bits in the integer output stage
+     * (found by the fuzzer): refused in prepare, in both passes */
+    v = base_variant();
+    v.out_scale = 1e-12f;
+    expect(&v, DL_ERR_QUANTIZATION, "op 0 FULLY_CONNECTED: channel 0 rescale factor");
+    v.out_scale = 0.5f * 0.25f / 1073741824.0f * 1.01f; /* just under 2^30 */
+    expect(&v, DL_OK, NULL);
 }
 
 static void test_model_mutations(void)

@@ -368,6 +368,18 @@ static int32_t *channel_arrays(ctx *c, int channels)
 /* Worst-case accumulator magnitude of one output channel: every kernel sums
  * int8 weights times (input + offset) (|.| <= 255) or raw inputs (|.| <= 128)
  * on top of bias or bias_zp; refuse models where int32 could overflow. */
+/* The integer requantization shifts left by the multiplier's exponent before
+ * its high multiply; TFLite's kernels assume that fits (a rescale below 2^30),
+ * so a larger one is a broken model, refused here rather than shifted past 31. */
+static int check_rescale(ctx *c, const opctx *o, int ch, double real)
+{
+    if (real < 1073741824.0) /* also false for NaN */
+        return DL_OK;
+    return dl_fail(c->err, DL_ERR_QUANTIZATION,
+                   "op %d %s: channel %d rescale factor (input scale x weight scale / output scale) %g is out of range",
+                   o->index, o->name, ch, real);
+}
+
 static int check_acc_range(ctx *c, const opctx *o, int ch, int64_t bias, int64_t bias_zp, int64_t depth)
 {
     int64_t worst = depth * 128 * 255;
@@ -476,6 +488,9 @@ static int prep_conv(ctx *c, const opctx *o, dl_op *op, int depthwise)
                 sum += p->weights[(size_t)i * OC + (size_t)ch];
         if ((s = check_acc_range(c, o, ch, bv, bv + (int64_t)p->in_offset * sum, depth)))
             return s;
+        float ws = fb_rd_f32(&c->b, w->scales_pos + 4u * (uint32_t)(w->nscales > 1 ? ch : 0));
+        if ((s = check_rescale(c, o, ch, (double)in->scale * (double)ws / (double)out->scale)))
+            return s;
     }
     int32_t *arr = channel_arrays(c, OC);
     if (arr) {
@@ -571,6 +586,9 @@ static int prep_fc(ctx *c, const opctx *o, dl_op *op)
         for (int i = 0; i < D; ++i)
             sum += p->weights[(size_t)ch * D + (size_t)i];
         if ((s = check_acc_range(c, o, ch, bv, bv + (int64_t)p->in_offset * sum, D)))
+            return s;
+        double ws = w->nscales > 1 ? (double)fb_rd_f32(&c->b, w->scales_pos + 4u * (uint32_t)ch) : (double)w->scale;
+        if ((s = check_rescale(c, o, ch, (double)in->scale * ws / (double)out->scale)))
             return s;
     }
     int32_t *arr = channel_arrays(c, OUT);
@@ -747,6 +765,8 @@ static int prep_unary(ctx *c, const opctx *o, dl_op *op, int32_t builtin)
         if (q8in) {
             p->in_zp = in->zp;
             p->in_scale = in->scale;
+            if ((s = check_rescale(c, o, 0, (double)in->scale / (double)out->scale)))
+                return s;
             dl_quantize_multiplier((double)in->scale / (double)out->scale, &p->mult, &p->shift);
             op->kind = DL_K_REQUANT;
         } else {
