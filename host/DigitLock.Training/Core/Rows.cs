@@ -12,6 +12,7 @@ namespace DigitLock.Training.Core;
 public static unsafe class Rows
 {
     /// <summary>Every row of <paramref name="matrix"/> = <paramref name="row"/> (bias before the matrix multiply adds to it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Broadcast(ReadOnlySpan<float> row, Span<float> matrix, int rows)
     {
         if (rows == 0)
@@ -31,6 +32,7 @@ public static unsafe class Rows
     }
 
     /// <summary>sums[j] += matrix[0, j] + matrix[1, j] + ... in row order (bias gradients).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumInto(ReadOnlySpan<float> matrix, int rows, Span<float> sums)
     {
         var cols = sums.Length;

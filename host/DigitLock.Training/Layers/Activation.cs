@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace DigitLock.Training.Layers;
@@ -13,6 +14,7 @@ public enum Activation
 
 public static class ActivationMath
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(Activation activation, Span<float> values)
     {
         switch (activation)
@@ -29,6 +31,7 @@ public static class ActivationMath
     /// <summary>
     /// dY *= f'(pre-activation), computed from the output: ReLU passes where y &gt; 0, ReLU6 where 0 &lt; y &lt; 6.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Backward(Activation activation, ReadOnlySpan<float> y, Span<float> dy)
     {
         if (activation == Activation.None)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitLock.Training.Core;
 
 namespace DigitLock.Training.Layers;
@@ -78,8 +79,15 @@ public sealed class Conv2D : Layer
     /// </summary>
     private int BlockSamples => Math.Max(1, 24 * 1024 / (Pixels * FieldSize));
 
+    /// <summary>
+    /// The first conv of the default architecture (one input channel, 3x3, stride 1, valid, 12 filters) runs
+    /// without im2col: <see cref="DirectConv"/> reads the image where the columns would have copied from.
+    /// </summary>
+    private bool IsDirect => DirectConv.Fits(Input.Channels, Kernel, Stride, PadTop, PadLeft, Filters);
+
     public override LayerWorkspace CreateWorkspace(int maxSamples) => new ConvWorkspace(maxSamples * Pixels * FieldSize, FieldSize * Filters);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int n, LayerWorkspace? workspace)
     {
         var ws = (ConvWorkspace)workspace!;
@@ -89,13 +97,22 @@ public sealed class Conv2D : Layer
             var rows = count * Pixels;
             var col = ws.Col.AsSpan(first * Pixels * FieldSize, rows * FieldSize);
             var output = y.Slice(first * Pixels * Filters, rows * Filters);
-            Im2Col(x[(first * Input.Size)..], col, count);
-            Rows.Broadcast(Bias.Value, output, rows);
-            Gemm.Multiply(col, FieldSize, 1, Weights.Value, output, rows, FieldSize, Filters, accumulate: true);
+            if (IsDirect)
+            {
+                DirectConv.Forward(x.Slice(first * Input.Size, count * Input.Size), Weights.Value, Bias.Value, output, count, Input.Height, Input.Width);
+            }
+            else
+            {
+                Im2Col(x[(first * Input.Size)..], col, count);
+                Rows.Broadcast(Bias.Value, output, rows);
+                Gemm.Multiply(col, FieldSize, 1, Weights.Value, output, rows, FieldSize, Filters, accumulate: true);
+            }
+
             ActivationMath.Apply(Activation, output);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Backward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, int n,
         LayerWorkspace? workspace, float[][]? gradients)
@@ -128,7 +145,15 @@ public sealed class Conv2D : Layer
             var rows = count * Pixels;
             var col = ws.Col.AsSpan(first * Pixels * FieldSize, rows * FieldSize);
             var dyBlock = dy.Slice(first * Pixels * Filters, rows * Filters);
-            if (gradients != null)
+            if (IsDirect)
+            {
+                // No columns from the forward pass; the input gradient below only uses them as scratch.
+                if (gradients != null)
+                {
+                    DirectConv.WeightGradient(x.Slice(first * Input.Size, count * Input.Size), dyBlock, gradients[0], count, Input.Height, Input.Width);
+                }
+            }
+            else if (gradients != null)
             {
                 // dW[field, filter] += colᵀ · dY, with the columns the forward pass left
                 Gemm.Multiply(col, 1, FieldSize, dyBlock, gradients[0], FieldSize, rows, Filters, accumulate: true);
@@ -146,6 +171,7 @@ public sealed class Conv2D : Layer
     // Im2Col only copies, so it may fill the columns in any order. Col2Im sums several entries into one
     // input pixel: it must visit (sample, output pixel, ky, kx) in this order for the input gradients to
     // stay bit-identical (TrainerGoldenTests).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void Im2Col(ReadOnlySpan<float> x, Span<float> col, int n)
     {
         var (inH, inW, inC) = (Input.Height, Input.Width, Input.Channels);
@@ -219,6 +245,7 @@ public sealed class Conv2D : Layer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void Col2Im(ReadOnlySpan<float> col, Span<float> dx, int n)
     {
         var (inH, inW, inC) = (Input.Height, Input.Width, Input.Channels);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitLock.Training.Core;
 
 namespace DigitLock.Training.Layers;
@@ -41,6 +42,7 @@ public sealed class Dense : Layer
 
     public override LayerWorkspace CreateWorkspace(int maxSamples) => new DenseWorkspace(Input.Size * Units);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int n, LayerWorkspace? workspace)
     {
         var output = y[..(n * Units)];
@@ -50,6 +52,7 @@ public sealed class Dense : Layer
         ActivationMath.Apply(Activation, output);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Backward(
         ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, int n,
         LayerWorkspace? workspace, float[][]? gradients)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitLock.Training.Core;
 using DigitLock.Training.Layers;
 
@@ -133,6 +134,7 @@ public sealed class Pass
 
     public float[] Logits => Activations[^1];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(int n)
     {
         var layers = _network.Layers;
@@ -146,6 +148,7 @@ public sealed class Pass
     /// Back-propagates the logit gradient already in ActivationGradients[^1] down to the first layer that
     /// trains; frozen layers below it are skipped entirely.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(int n)
     {
         var layers = _network.Layers;
@@ -165,6 +168,7 @@ public sealed class Pass
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ClearGradients()
     {
         foreach (var layer in Gradients!)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using DigitLock.Training.Layers;
 
 namespace DigitLock.Training.Optim;
@@ -33,6 +34,7 @@ public sealed class Adam(float beta1 = 0.9f, float beta2 = 0.999f, float epsilon
 
     public override void BeginStep() => _step++;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Step(Parameter parameter, float[] gradient, float learningRate)
     {
         if (!_moments.TryGetValue(parameter, out var state))

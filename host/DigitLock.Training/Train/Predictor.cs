@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitLock.Training.Data;
 using DigitLock.Training.Model;
 
@@ -58,6 +59,7 @@ public static class Predictor
 public static class Images
 {
     /// <summary>Bytes 0..255 to floats 0..1, the network's input scale (int8 export: scale 1/255, zero point -128).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToFloats(ReadOnlySpan<byte> pixels, Span<float> destination)
     {
         for (var i = 0; i < pixels.Length; i++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DigitLock.Training.Train;
 
 /// <summary>Mean cross-entropy of softmax(logits) against integer labels, and its gradient.</summary>
@@ -29,6 +31,7 @@ public static class SoftmaxCrossEntropy
     /// For n rows: writes dLoss/dLogits scaled by 1/<paramref name="batchSize"/> (the whole batch across threads,
     /// so per-thread gradients add up to the batch mean), returns the summed loss and counts correct argmaxes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LossAndGradient(
         ReadOnlySpan<float> logits, ReadOnlySpan<byte> labels, Span<float> gradient, int n, int classes,
         int batchSize, out int correct)

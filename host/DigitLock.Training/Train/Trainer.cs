@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using DigitLock.Training.Core;
 using DigitLock.Training.Data;
 using DigitLock.Training.Model;
@@ -24,6 +25,7 @@ public sealed class Trainer(Network network, TrainingOptions options)
 
     public Action<EpochLog>? OnEpoch { get; init; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TrainingResult Fit(IDigitDataset train, IDigitDataset? validation)
     {
         if (train.Count == 0)
@@ -132,6 +134,7 @@ public sealed class Trainer(Network network, TrainingOptions options)
     }
 
     /// <summary>Forward, loss and backward for samples order[from .. from+count) on one thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double RunSlice(
         Pass pass, IDigitDataset train, int[] order, int from, int count, int batchSize, Augmenter? augmenter,
         int epoch, out int correct)
