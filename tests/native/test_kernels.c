@@ -35,6 +35,29 @@ static void quant_params(int channels, int per_tensor, float in_scale, float out
     }
 }
 
+/* Points p at the shared weight/bias/multiplier buffers, computes bias + in_offset *
+ * sum(weights) per channel as prepare does, and returns the optimized kernel's scratch need. */
+static size_t bind_tables(dl_conv_params *p, int depthwise)
+{
+    for (int oc = 0; oc < p->out_c; ++oc) {
+        int32_t sum = 0;
+        if (depthwise)
+            for (int t = 0; t < p->k_h * p->k_w; ++t)
+                sum += w_buf[t * p->out_c + oc];
+        else
+            for (int t = 0; t < p->k_h * p->k_w * p->in_c; ++t)
+                sum += w_buf[oc * p->k_h * p->k_w * p->in_c + t];
+        bias_zp[oc] = bias[oc] + p->in_offset * sum;
+    }
+    p->weights = w_buf;
+    p->bias = bias;
+    p->bias_zp = bias_zp;
+    p->mult = mult;
+    p->shift = shift;
+    p->scratch = (int16_t *)(void *)scratch_buf;
+    return depthwise ? dl_dwconv_s8_opt_scratch_bytes(p) : dl_conv_s8_opt_scratch_bytes(p);
+}
+
 static int same_padding(int in, int k, int s, int d, int same, int32_t *out)
 {
     int eff = (k - 1) * d + 1;
@@ -70,23 +93,7 @@ static void run_conv_case(dl_conv_params *pp, int depthwise, int out_zp, int rel
     }
     /* scales large enough that the clamps and every rounding matter */
     quant_params(p.out_c, (int)(rnd() & 1), 0.02f, rnd() & 1 ? 0.05f : 0.3f);
-    for (int oc = 0; oc < p.out_c; ++oc) {
-        int32_t sum = 0;
-        if (depthwise)
-            for (int t = 0; t < p.k_h * p.k_w; ++t)
-                sum += w_buf[t * p.out_c + oc];
-        else
-            for (int t = 0; t < p.k_h * p.k_w * p.in_c; ++t)
-                sum += w_buf[oc * p.k_h * p.k_w * p.in_c + t];
-        bias_zp[oc] = bias[oc] + p.in_offset * sum;
-    }
-    p.weights = w_buf;
-    p.bias = bias;
-    p.bias_zp = bias_zp;
-    p.mult = mult;
-    p.shift = shift;
-    p.scratch = (int16_t *)(void *)scratch_buf;
-    size_t sb = depthwise ? dl_dwconv_s8_opt_scratch_bytes(&p) : dl_conv_s8_opt_scratch_bytes(&p);
+    size_t sb = bind_tables(&p, depthwise);
     CHECK(sb <= sizeof scratch_buf, "scratch %u", (unsigned)sb);
     if (sb > sizeof scratch_buf)
         return;
@@ -277,24 +284,8 @@ static void test_conv(int depthwise, int iters)
         p.act_min = rnd() & 1 ? -128 : rnd_range(-128, 0);
         p.act_max = rnd() & 1 ? 127 : rnd_range(1, 127);
         quant_params(p.out_c, (int)(rnd() & 1), 0.02f, 0.05f);
-        for (int oc = 0; oc < p.out_c; ++oc) {
-            int32_t sum = 0;
-            if (depthwise)
-                for (int t = 0; t < p.k_h * p.k_w; ++t)
-                    sum += w_buf[t * p.out_c + oc];
-            else
-                for (int t = 0; t < p.k_h * p.k_w * p.in_c; ++t)
-                    sum += w_buf[oc * p.k_h * p.k_w * p.in_c + t];
-            bias_zp[oc] = bias[oc] + p.in_offset * sum;
-        }
-        p.weights = w_buf;
-        p.bias = bias;
-        p.bias_zp = bias_zp;
-        p.mult = mult;
-        p.shift = shift;
-        p.scratch = (int16_t *)(void *)scratch_buf;
-        size_t sb = depthwise ? dl_dwconv_s8_opt_scratch_bytes(&p) : dl_conv_s8_opt_scratch_bytes(&p);
-        CHECK(sb <= sizeof scratch_buf, "scratch %zu", sb);
+        size_t sb = bind_tables(&p, depthwise);
+        CHECK(sb <= sizeof scratch_buf, "scratch %u", (unsigned)sb);
         for (int mode = 0; mode < 2; ++mode) {
             p.fscale = mode ? NULL : fscale;
             memset(out_ref, 0x55, (size_t)out_n + 16);
