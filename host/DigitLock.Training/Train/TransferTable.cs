@@ -78,30 +78,37 @@ public sealed class TransferTable(string baseModelPath, IDigitDataset data, Trai
                 var train = size == "all" ? pool : Subsets.PerDigit(pool, int.Parse(size, CultureInfo.InvariantCulture), seed);
                 foreach (var method in Methods)
                 {
-                    var network = Prepare(method, seed);
-                    var options = baseOptions with
-                    {
-                        Seed = seed,
-                        // Small sets get more passes so every run takes a comparable number of steps.
-                        Epochs = Math.Clamp(20000 / train.Count, 8, 40),
-                        Patience = 0,
-                    };
-                    if (method == TransferMethod.FineTune)
-                    {
-                        options = options with { LearningRate = FineTuneLearningRate, FinalLearningRate = FineTuneLearningRate / 100 };
-                    }
-
-                    new Trainer(network, options).Fit(train, null);
+                    var network = Train(method, train, seed);
                     var accuracy = Score(network, heldOut);
                     Add(size, method, accuracy, train.Count);
                     Progress?.Invoke(FormattableString.Invariant(
-                        $"seed {seed}: {size,4} per digit, {Name(method),-22}: {accuracy * 100:0.00}% on {heldOut.Count} samples of held-out writers ({options.Epochs} epochs on {train.Count})"));
+                        $"seed {seed}: {size,4} per digit, {Name(method),-22}: {accuracy * 100:0.00}% on {heldOut.Count} samples of held-out writers ({Epochs(train.Count)} epochs on {train.Count})"));
                 }
             }
         }
 
         return results.Select(r => new Cell(r.Key.Item1, r.Key.Item2, r.Value.Acc, r.Value.Samples)).ToList();
     }
+
+    /// <summary>One cell's training run: the base model prepared for <paramref name="method"/>, trained on <paramref name="train"/>.</summary>
+    public Network Train(TransferMethod method, IDigitDataset train, ulong seed)
+    {
+        var network = Prepare(method, seed);
+        var options = baseOptions with { Seed = seed, Epochs = Epochs(train.Count), Patience = 0 };
+        if (method == TransferMethod.FineTune)
+        {
+            options = options with { LearningRate = FineTuneLearningRate, FinalLearningRate = FineTuneLearningRate / 100 };
+        }
+
+        new Trainer(network, options).Fit(train, null);
+        return network;
+    }
+
+    /// <summary>Small sets get more passes so every run takes a comparable number of steps.</summary>
+    public static int Epochs(int trainCount) => Math.Clamp(20000 / trainCount, 8, 40);
+
+    /// <summary>The MNIST base model as stored, untouched.</summary>
+    public Network BaseModel() => ModelFile.Load(baseModelPath).Network;
 
     private double Score(Network network, IDigitDataset heldOut) =>
         Predictor.Score(Predictor.Logits(network, heldOut, baseOptions.Threads), heldOut, network.Classes).Accuracy;
