@@ -64,17 +64,7 @@ public sealed class LeaveOneWriterOut(TransferTable recipes, IDigitDataset data)
         var errors = 0;
         for (var i = 0; i < heldOut.Count; i++)
         {
-            var row = logits.AsSpan(i * network.Classes, network.Classes);
-            var best = 0;
-            for (var c = 1; c < row.Length; c++)
-            {
-                if (row[c] > row[best])
-                {
-                    best = c;
-                }
-            }
-
-            errors += best == heldOut.Label(i) ? 0 : 1;
+            errors += SoftmaxCrossEntropy.ArgMax(logits.AsSpan(i * network.Classes, network.Classes)) == heldOut.Label(i) ? 0 : 1;
         }
 
         return errors;
