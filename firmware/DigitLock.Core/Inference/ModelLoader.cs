@@ -44,7 +44,19 @@ namespace DigitLock.Core.Inference
             return new ModelFormatException(fault, message);
         }
 
-        private ModelFormatException OpError(ModelFault fault, string message)
+        /// <summary>
+        /// The integer output stage shifts left by the multiplier's exponent; TFLite's kernels assume a rescale
+        /// below 2^30, so a larger one (only a broken or hostile file has one) is refused, as the C engine does:
+        /// channel by channel right after the accumulator check, computed in double the same way.
+        /// </summary>
+        private void CheckRescale(int channel, double real)
+        {
+            if (!(real < 1073741824.0))
+                throw OpError(ModelFault.Quantization, "channel " + channel +
+                    " rescale factor (input scale x weight scale / output scale) is 2^30 or more");
+        }
+
+                private ModelFormatException OpError(ModelFault fault, string message)
         {
             return new ModelFormatException(fault, "op " + _opIndex + " " + _opName + ": " + message);
         }
@@ -639,6 +651,7 @@ namespace DigitLock.Core.Inference
 
                 sums[ch] = (int)sum;
                 CheckAccumulatorRange(ch, bv, bv + (long)inOffset * sum, depth);
+                CheckRescale(ch, (double)input.Scale * _fb.F32(w.ScalesPos + 4 * (w.ScaleCount > 1 ? ch : 0)) / output.Scale);
             }
 
             ChannelRequantizer rq = BuildRequantizer(input, w, output, oc, lo, hi, true);
@@ -731,6 +744,8 @@ namespace DigitLock.Core.Inference
                 for (int i = 0; i < depth; ++i)
                     sum += (sbyte)_fb.Byte(w.DataPos + ch * depth + i);
                 CheckAccumulatorRange(ch, bv, bv + (long)inOffset * sum, depth);
+                double ws = w.ScaleCount > 1 ? _fb.F32(w.ScalesPos + 4 * ch) : w.Scale;
+                CheckRescale(ch, (double)input.Scale * ws / output.Scale);
             }
 
             ChannelRequantizer rq = BuildRequantizer(input, w, output, outs, lo, hi, false);
@@ -840,6 +855,7 @@ namespace DigitLock.Core.Inference
                 if (!q8in)
                     throw OpError(ModelFault.UnsupportedType,
                         "FLOAT32 model input: the managed engine takes 8-bit inputs only (use the native engine)");
+                CheckRescale(0, (double)input.Scale / output.Scale);
                 int m, s;
                 QuantMath.QuantizeMultiplier((double)input.Scale / output.Scale, out m, out s);
                 return new RequantizeLayer(code, iin, iout, input.Elements, input.Type == TensorDesc.TypeUInt8,

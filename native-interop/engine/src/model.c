@@ -375,9 +375,10 @@ static int check_rescale(ctx *c, const opctx *o, int ch, double real)
 {
     if (real < 1073741824.0) /* also false for NaN */
         return DL_OK;
+    /* no %g of the value: the managed engine gives the same message byte for byte */
     return dl_fail(c->err, DL_ERR_QUANTIZATION,
-                   "op %d %s: channel %d rescale factor (input scale x weight scale / output scale) %g is out of range",
-                   o->index, o->name, ch, real);
+                   "op %d %s: channel %d rescale factor (input scale x weight scale / output scale) is 2^30 or more",
+                   o->index, o->name, ch);
 }
 
 static int check_acc_range(ctx *c, const opctx *o, int ch, int64_t bias, int64_t bias_zp, int64_t depth)

@@ -76,6 +76,33 @@ public sealed class ModelValidationTests
     }
 
     [SharedFact]
+    public void A_rescale_of_2_to_the_30_or_more_is_refused_like_the_C_engine()
+    {
+        // Every 4-byte word that reads as a plausible quantization scale is shrunk to 1e-30 in turn: where
+        // it was an output scale, the rescale factor explodes (a shift of ~100 bits in the output stage).
+        var model = InferenceFixtures.ReadSharedModel(Pico);
+        var refused = 0;
+        for (var at = 0; at + 4 <= model.Length; at += 4)
+        {
+            var value = BitConverter.ToSingle(model, at);
+            if (!(value > 1e-6f && value < 10f))
+            {
+                continue;
+            }
+
+            var bad = (byte[])model.Clone();
+            BitConverter.GetBytes(1e-30f).CopyTo(bad, at);
+            if (AssertSameVerdict(bad, $"scale-like float {value} at byte {at} shrunk") == (int)ModelFault.Quantization)
+            {
+                ManagedStatus(bad, out var message);
+                refused += message.Contains("rescale factor (input scale x weight scale / output scale) is 2^30 or more") ? 1 : 0;
+            }
+        }
+
+        Assert.True(refused > 0, "no shrunk scale reached the rescale check");
+    }
+
+    [SharedFact]
     public void Float_model_is_refused_naming_FLOAT32()
     {
         var status = ManagedStatus(InferenceFixtures.ReadSharedModel("pico_conv_mnist.tflite"), out var message);
