@@ -274,7 +274,7 @@ public static class BuildModelCommand
             $"validation {DigitSets.Writers(validation).Count} writers ({validation.Count} digits: {Writers(validation)}), " +
             $"unseen test {DigitSets.Writers(test).Count} writers ({test.Count} digits: {Writers(test)}).",
             $"- Fine-tuning: {recipe}; {tuned.Epochs.Count} epochs run of {o.Epochs} (best {tuned.BestEpoch}) on the training writers' digits " +
-            $"mixed with {mnistMix} MNIST training images, {o.Optimizer} lr {o.LearningRate.ToString(CultureInfo.InvariantCulture)} {o.Schedule}, " +
+            $"mixed with {mnistMix} MNIST training images, {o.Optimizer} lr {o.LearningRate.ToString("0.#######", CultureInfo.InvariantCulture)} {o.Schedule}, " +
             $"augmentation {(o.Augment is null ? "off" : "on")}, batch {o.BatchSize}; early stopping on the validation writers plus 1,000 other MNIST training images.");
     }
 }
