@@ -1,15 +1,10 @@
-using System.Text.Json.Nodes;
-using DigitLock.Training.Core;
 using DigitLock.Training.Data;
-using DigitLock.Training.Model;
 using DigitLock.Training.Train;
 
 namespace DigitLock.Training.Tests;
 
 public class LeaveOneWriterOutTests
 {
-    private const string Net = "conv 4 3x3 s2 valid relu | flatten | dense 8 relu | dense 10 linear";
-
     /// <summary>Bars data in which writer w0 labels every bar one digit higher than everybody else does.</summary>
     private static DigitSet ContraryWriter()
     {
@@ -25,16 +20,6 @@ public class LeaveOneWriterOutTests
         return new DigitSet("contrary", pixels, labels, Enumerable.Range(0, bars.Count).Select(bars.Group).ToArray());
     }
 
-    private static string Base(string dir)
-    {
-        var network = new Network(Net);
-        network.Initialize(new Rng(3));
-        new Trainer(network, new TrainingOptions { Epochs = 30, BatchSize = 16, Threads = 1, Augment = null, LearningRate = 3e-3f }).Fit(TrainerTests.Bars(20, 11), null);
-        var path = Path.Combine(dir, "base.model");
-        ModelFile.Save(path, network, new JsonObject());
-        return path;
-    }
-
     [Fact]
     public void Each_writer_is_scored_by_a_model_that_never_saw_that_writer()
     {
@@ -43,7 +28,7 @@ public class LeaveOneWriterOutTests
         {
             var data = ContraryWriter();
             var options = new TrainingOptions { Threads = 1, Augment = null, BatchSize = 16, LearningRate = 1e-3f, FinalLearningRate = 1e-5f };
-            var recipes = new TransferTable(Base(dir), data, options);
+            var recipes = new TransferTable(TransferTableTests.TrainedBase(dir, epochs: 30), data, options);
             var results = new LeaveOneWriterOut(recipes, data) { Threads = 1 }.Run();
 
             Assert.Equal(["w0", "w1", "w2", "w3"], results.Select(r => r.Writer));
@@ -78,7 +63,7 @@ public class LeaveOneWriterOutTests
         try
         {
             var data = TrainerTests.Bars(4, 2);
-            var recipes = new TransferTable(Base(dir), data, new TrainingOptions { Threads = 1 });
+            var recipes = new TransferTable(TransferTableTests.TrainedBase(dir, epochs: 30), data, new TrainingOptions { Threads = 1 });
             var error = Assert.Throws<InvalidDataException>(() => new LeaveOneWriterOut(recipes, data).Run());
             Assert.Contains("bars", error.Message);
             Assert.Contains("two writers", error.Message);

@@ -10,11 +10,12 @@ public class TransferTableTests
 {
     private const string Net = "conv 4 3x3 s2 valid relu | flatten | dense 8 relu | dense 10 linear";
 
-    private static string TrainedBase(string dir)
+    /// <summary>A small base model trained on bars (the tests' stand-in for MNIST), saved as DIR/base.model.</summary>
+    internal static string TrainedBase(string dir, int epochs = 4)
     {
         var network = new Network(Net);
         network.Initialize(new Rng(3));
-        new Trainer(network, new TrainingOptions { Epochs = 4, BatchSize = 16, Threads = 1, Augment = null, LearningRate = 3e-3f }).Fit(TrainerTests.Bars(20, 11), null);
+        new Trainer(network, new TrainingOptions { Epochs = epochs, BatchSize = 16, Threads = 1, Augment = null, LearningRate = 3e-3f }).Fit(TrainerTests.Bars(20, 11), null);
         var path = Path.Combine(dir, "base.model");
         ModelFile.Save(path, network, new JsonObject());
         return path;
